@@ -1,0 +1,297 @@
+// Scripts, the table of supported languages, name lookup and language identification.
+#include "precis/language.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include "precis/error.h"
+#include "precis/utf8.h"
+#include "precis/words.h"
+
+namespace precis {
+
+namespace {
+
+using sv = std::string_view;
+
+// Names are listed as people write them in instructions: the English name, the native name, adjectival and
+// prefixed Arabic forms ("بالعربية" = "in Arabic"), names in the other major languages, and ISO 639-2/3 codes.
+// Lookup folds case, strips accents and normalises Arabic letters, so only one spelling of each is needed.
+const std::vector<language> &language_table() {
+    static const std::vector<language> table = {
+        {"ar", "Arabic", "العربية", script::arabic, true, false,
+         {"arabic", "العربية", "عربي", "عربية", "بالعربية", "بالعربي", "اللغة العربية", "باللغة العربية", "arabe",
+          "árabe", "arabisch", "арабский", "阿拉伯语", "ara", "arb", "عربى", "عَرَبِيّ"}},
+        {"en", "English", "English", script::latin, false, false,
+         {"english", "الإنجليزية", "بالإنجليزية", "إنجليزي", "انجليزي", "الإنكليزية", "بالإنكليزية",
+          "اللغة الإنجليزية", "باللغة الإنجليزية", "anglais", "inglés", "englisch", "английский", "英语", "英文",
+          "英語", "inglese", "inglês", "ingilizce", "انگلیسی", "eng"}},
+        {"fr", "French", "français", script::latin, false, false,
+         {"french", "français", "francais", "الفرنسية", "بالفرنسية", "فرنسي", "اللغة الفرنسية", "باللغة الفرنسية",
+          "französisch", "francés", "французский", "法语", "法文", "francese", "francês", "fransızca", "fra",
+          "fre"}},
+        {"es", "Spanish", "español", script::latin, false, false,
+         {"spanish", "español", "castellano", "castilian", "الإسبانية", "بالإسبانية", "إسباني", "اللغة الإسبانية",
+          "باللغة الإسبانية", "espagnol", "spanisch", "испанский", "西班牙语", "spagnolo", "espanhol", "spa"}},
+        {"de", "German", "Deutsch", script::latin, false, false,
+         {"german", "deutsch", "الألمانية", "بالألمانية", "ألماني", "اللغة الألمانية", "باللغة الألمانية",
+          "allemand", "alemán", "немецкий", "德语", "tedesco", "alemão", "almanca", "deu", "ger"}},
+        {"ru", "Russian", "русский", script::cyrillic, false, false,
+         {"russian", "русский", "русском", "по-русски", "الروسية", "بالروسية", "روسي", "اللغة الروسية",
+          "باللغة الروسية", "russe", "ruso", "russisch", "俄语", "russo", "rusça", "rus"}},
+        {"zh", "Chinese", "中文", script::han, false, true,
+         {"chinese", "mandarin", "中文", "汉语", "漢語", "普通话", "华语", "简体中文", "繁體中文", "繁体中文",
+          "simplified chinese", "traditional chinese", "الصينية", "بالصينية", "صيني", "اللغة الصينية",
+          "باللغة الصينية", "chinois", "chino", "chinesisch", "китайский", "cinese", "chinês", "çince", "zho",
+          "chi", "cmn"}},
+        {"ja", "Japanese", "日本語", script::kana, false, true,
+         {"japanese", "日本語", "にほんご", "日语", "日文", "اليابانية", "باليابانية", "ياباني", "اللغة اليابانية",
+          "japonais", "japonés", "japanisch", "японский", "giapponese", "japonês", "japonca", "jpn"}},
+        {"it", "Italian", "italiano", script::latin, false, false,
+         {"italian", "italiano", "الإيطالية", "بالإيطالية", "إيطالي", "اللغة الإيطالية", "italien",
+          "italienisch", "итальянский", "意大利语", "ita"}},
+        {"pt", "Portuguese", "português", script::latin, false, false,
+         {"portuguese", "português", "البرتغالية", "بالبرتغالية", "برتغالي", "اللغة البرتغالية", "portugais",
+          "portugués", "portugiesisch", "португальский", "葡萄牙语", "portoghese", "por"}},
+        {"tr", "Turkish", "Türkçe", script::latin, false, false,
+         {"turkish", "türkçe", "التركية", "بالتركية", "تركي", "اللغة التركية", "turc", "turco", "türkisch",
+          "турецкий", "土耳其语", "tur"}},
+        {"fa", "Persian", "فارسی", script::arabic, true, false,
+         {"persian", "farsi", "فارسی", "فارسي", "الفارسية", "بالفارسية", "اللغة الفارسية", "persan", "persa",
+          "persisch", "персидский", "波斯语", "fas", "per"}},
+        {"ur", "Urdu", "اردو", script::arabic, true, false,
+         {"urdu", "اردو", "الأردية", "بالأردية", "اللغة الأردية", "ourdou", "урду", "乌尔都语", "urd"}},
+        {"he", "Hebrew", "עברית", script::hebrew, true, false,
+         {"hebrew", "עברית", "العبرية", "بالعبرية", "اللغة العبرية", "hébreu", "hebreo", "hebräisch", "иврит",
+          "希伯来语", "ebraico", "iw", "heb"}},
+        {"hi", "Hindi", "हिन्दी", script::devanagari, false, false,
+         {"hindi", "हिन्दी", "हिंदी", "الهندية", "بالهندية", "اللغة الهندية", "хинди", "印地语", "hin"}},
+        {"ko", "Korean", "한국어", script::hangul, false, false,
+         {"korean", "한국어", "한국말", "조선말", "الكورية", "بالكورية", "اللغة الكورية", "coréen", "coreano",
+          "koreanisch", "корейский", "韩语", "韓國語", "kor"}},
+        {"nl", "Dutch", "Nederlands", script::latin, false, false,
+         {"dutch", "nederlands", "الهولندية", "بالهولندية", "néerlandais", "neerlandés", "niederländisch",
+          "нидерландский", "荷兰语", "nld", "dut"}},
+        {"pl", "Polish", "polski", script::latin, false, false,
+         {"polish", "polski", "البولندية", "بالبولندية", "polonais", "polaco", "polnisch", "польский", "波兰语",
+          "pol"}},
+        {"uk", "Ukrainian", "українська", script::cyrillic, false, false,
+         {"ukrainian", "українська", "украинский", "الأوكرانية", "بالأوكرانية", "ukrainien", "ucraniano",
+          "ukrainisch", "乌克兰语", "ukr"}},
+        {"el", "Greek", "Ελληνικά", script::greek, false, false,
+         {"greek", "ελληνικά", "ελληνικα", "اليونانية", "باليونانية", "grec", "griego", "griechisch", "греческий",
+          "希腊语", "ell", "gre"}},
+        {"id", "Indonesian", "Bahasa Indonesia", script::latin, false, false,
+         {"indonesian", "bahasa indonesia", "الإندونيسية", "بالإندونيسية", "indonésien", "indonesio",
+          "indonesisch", "индонезийский", "印度尼西亚语", "ind"}},
+    };
+    return table;
+}
+
+// The key a name is looked up by: case-folded, accents and Arabic diacritics removed (NFD, drop nonspacing
+// marks — this also turns أ إ آ into ا), ة → ه, ى → ي, Persian ی/ك variants → Arabic, surrounding whitespace
+// and punctuation dropped, inner whitespace runs collapsed to one space.
+std::string name_key(std::string_view name) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2 *nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    u.foldCase();
+    if (U_SUCCESS(status)) u = nfd->normalize(u, status);
+    std::string out;
+    bool pending_space = false;
+    for (int32_t i = 0; i < u.length();) {
+        UChar32 c = u.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK || c == 0x0640) continue;
+        if (is_space(static_cast<char32_t>(c)) || c == '_') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (u_ispunct(c) && c != '-') continue;
+        switch (c) {
+        case 0x0629: c = 0x0647; break;            // ة → ه
+        case 0x0649: case 0x06CC: c = 0x064A; break;  // ى, Persian ی → ي
+        case 0x06A9: c = 0x0643; break;            // Persian ک → ك
+        case 0x0671: c = 0x0627; break;            // ٱ → ا
+        default: break;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        append_utf8(out, static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+const std::unordered_map<std::string, const language *> &name_index() {
+    static const auto index = [] {
+        std::unordered_map<std::string, const language *> m;
+        for (const auto &lang : language_table()) {
+            // First entry wins, so a code never loses to another language's name.
+            m.emplace(name_key(lang.code), &lang);
+            m.emplace(name_key(lang.english_name), &lang);
+            m.emplace(name_key(lang.native_name), &lang);
+            for (auto n : lang.names) m.emplace(name_key(n), &lang);
+        }
+        return m;
+    }();
+    return index;
+}
+
+const language *lookup_key(const std::string &key) {
+    const auto &index = name_index();
+    const auto it = index.find(key);
+    return it == index.end() ? nullptr : it->second;
+}
+
+}  // namespace
+
+script script_of(char32_t cp) noexcept {
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return script::latin;
+        return script::common;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode s = uscript_getScript(static_cast<UChar32>(cp), &status);
+    if (U_FAILURE(status)) return script::unknown;
+    switch (s) {
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: return script::common;
+    case USCRIPT_LATIN: return script::latin;
+    case USCRIPT_ARABIC: return script::arabic;
+    case USCRIPT_CYRILLIC: return script::cyrillic;
+    case USCRIPT_GREEK: return script::greek;
+    case USCRIPT_HEBREW: return script::hebrew;
+    case USCRIPT_HAN: return script::han;
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_KATAKANA_OR_HIRAGANA: return script::kana;
+    case USCRIPT_HANGUL: return script::hangul;
+    case USCRIPT_DEVANAGARI: return script::devanagari;
+    case USCRIPT_THAI: return script::thai;
+    default: return script::unknown;
+    }
+}
+
+const char *script_name(script s) noexcept {
+    switch (s) {
+    case script::unknown: return "unknown";
+    case script::common: return "common";
+    case script::latin: return "latin";
+    case script::arabic: return "arabic";
+    case script::cyrillic: return "cyrillic";
+    case script::greek: return "greek";
+    case script::hebrew: return "hebrew";
+    case script::han: return "han";
+    case script::kana: return "kana";
+    case script::hangul: return "hangul";
+    case script::devanagari: return "devanagari";
+    case script::thai: return "thai";
+    }
+    return "unknown";
+}
+
+const std::vector<language> &supported_languages() { return language_table(); }
+
+const language *find_language(std::string_view code_or_name) {
+    const std::string key = name_key(code_or_name);
+    if (key.empty()) return nullptr;
+    if (const auto *l = lookup_key(key)) return l;
+    // BCP 47 tags and locale names: "zh-CN", "pt_BR", "en-US" → the language subtag.
+    const auto dash = key.find_first_of("-");
+    if (dash != std::string::npos && dash >= 2 && dash <= 3)
+        if (const auto *l = lookup_key(key.substr(0, dash))) return l;
+    // "in Arabic", "the French language", "اللغة العربية" without a listed form.
+    static constexpr std::array<sv, 6> prefixes = {"in the ", "in ", "into ", "the ", "اللغه ", "باللغه "};
+    for (sv p : prefixes)
+        if (key.size() > p.size() && sv(key).substr(0, p.size()) == p)
+            return find_language(sv(key).substr(p.size()));
+    static constexpr sv suffix = " language";
+    if (key.size() > suffix.size() && sv(key).substr(key.size() - suffix.size()) == suffix)
+        return find_language(sv(key).substr(0, key.size() - suffix.size()));
+    return nullptr;
+}
+
+namespace {
+
+// Letter counts per script over at most `limit` bytes.
+std::array<std::size_t, 12> script_histogram(std::string_view text, std::size_t limit = std::string_view::npos) {
+    std::array<std::size_t, 12> counts{};
+    if (text.size() > limit) text = text.substr(0, limit);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c < 0x80) {
+            ++pos;
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts[static_cast<int>(script::latin)];
+            continue;
+        }
+        const char32_t cp = next_code_point(text, pos);
+        if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+        ++counts[static_cast<int>(script_of(cp))];
+    }
+    counts[static_cast<int>(script::common)] = 0;
+    return counts;
+}
+
+}  // namespace
+
+script dominant_script(std::string_view text) {
+    const auto counts = script_histogram(text);
+    std::size_t best = 0;
+    script result = script::unknown;
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (counts[i] > best) {
+            best = counts[i];
+            result = static_cast<script>(i);
+        }
+    return result;
+}
+
+double script_share(std::string_view text, script s) {
+    const auto counts = script_histogram(text);
+    std::size_t total = 0;
+    for (auto c : counts) total += c;
+    if (total == 0) return 1.0;
+    return static_cast<double>(counts[static_cast<int>(s)]) / static_cast<double>(total);
+}
+
+language_guess identify_language(std::string_view text) {
+    constexpr std::size_t limit = 64 * 1024;
+    if (text.size() > limit) text = text.substr(0, limit);
+    const auto counts = script_histogram(text);
+    std::size_t total = 0;
+    std::size_t best = 0;
+    script top = script::unknown;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        total += counts[i];
+        if (counts[i] > best) {
+            best = counts[i];
+            top = static_cast<script>(i);
+        }
+    }
+    if (total < 3) return {};
+    const double share = static_cast<double>(best) / static_cast<double>(total);
+    switch (top) {
+    case script::arabic: return {"ar", share};
+    case script::han: return {counts[static_cast<int>(script::kana)] * 10 > total ? "ja" : "zh", share};
+    case script::kana: return {"ja", share};
+    case script::hangul: return {"ko", share};
+    case script::hebrew: return {"he", share};
+    case script::devanagari: return {"hi", share};
+    case script::greek: return {"el", share};
+    case script::cyrillic: return {"ru", share * 0.8};
+    case script::latin: return {"en", share * 0.5};
+    default: return {};
+    }
+}
+
+}  // namespace precis

@@ -1,0 +1,231 @@
+// Word counting and paragraph splitting: the one implementation of DESIGN.md "Counting".
+#include "precis/words.h"
+
+#include <array>
+#include <unicode/uchar.h>
+
+#include "precis/utf8.h"
+
+namespace precis {
+
+namespace {
+
+// Byte classes for the ASCII fast path. News text is mostly ASCII or mostly two-byte Arabic/Cyrillic; a table
+// lookup per ASCII byte keeps count_words well above 100 MB/s without changing the result.
+enum : unsigned char { ascii_space = 0, ascii_alnum = 1, ascii_other = 2, non_ascii = 3 };
+
+constexpr std::array<unsigned char, 256> make_byte_classes() {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        if (c >= 0x80)
+            t[c] = non_ascii;
+        else if (c == ' ' || (c >= 0x09 && c <= 0x0D))
+            t[c] = ascii_space;
+        else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            t[c] = ascii_alnum;
+        else
+            t[c] = ascii_other;
+    }
+    return t;
+}
+constexpr auto byte_classes = make_byte_classes();
+
+// A line is blank when it holds only whitespace (spaces, tabs, NBSP, a stray CR).
+bool is_blank(std::string_view line) noexcept {
+    std::size_t pos = 0;
+    while (pos < line.size())
+        if (!is_space(next_code_point(line, pos))) return false;
+    return true;
+}
+
+// Trims Unicode whitespace from both ends.
+std::string_view trim(std::string_view s) noexcept {
+    std::size_t b = 0;
+    while (b < s.size()) {
+        std::size_t p = b;
+        if (!is_space(next_code_point(s, p))) break;
+        b = p;
+    }
+    std::size_t e = s.size();
+    while (e > b) {
+        // Step back to the start of the last code point (skip continuation bytes).
+        std::size_t start = e - 1;
+        while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+        std::size_t p = start;
+        if (!is_space(next_code_point(s, p))) break;
+        e = start;
+    }
+    return s.substr(b, e - b);
+}
+
+}  // namespace
+
+bool is_space(char32_t cp) noexcept {
+    // Unicode White_Space (PropList.txt). U+200B ZERO WIDTH SPACE is deliberately not a space: it is not
+    // White_Space, and text that uses it between words is rare enough that we follow the standard.
+    if (cp < 0x80) return byte_classes[cp] == ascii_space;
+    switch (cp) {
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+        return true;
+    default:
+        return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+bool is_letter_or_digit(char32_t cp) noexcept {
+    if (cp < 0x80) return byte_classes[cp] == ascii_alnum;
+    // Arabic letters are the most common non-ASCII case; answer them without a property lookup.
+    if (cp >= 0x0621 && cp <= 0x064A) return cp != 0x0640;  // tatweel is a modifier letter but not a letter of a word
+    return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+}
+
+bool is_counted_per_character(char32_t cp) noexcept {
+    // Han (CJK Unified Ideographs and extensions, compatibility ideographs, 々 〇), Hiragana, Katakana, and
+    // half-width Katakana. Punctuation in these blocks (・, 。) is excluded by the letter test.
+    const bool cjk = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+                     (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                     (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9D) ||
+                     (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3005 || cp == 0x3007;
+    return cjk && is_letter_or_digit(cp);
+}
+
+void word_counter::feed(char32_t cp) noexcept {
+    if (is_space(cp)) {
+        in_run_ = false;
+        run_counted_ = false;
+        return;
+    }
+    in_run_ = true;
+    if (is_counted_per_character(cp)) {
+        // A Han/kana character is a word of its own and ends the stretch before it: "AI芯片x" is AI, 芯, 片, x.
+        ++words_;
+        run_counted_ = false;
+    } else if (!run_counted_ && is_letter_or_digit(cp)) {
+        ++words_;
+        run_counted_ = true;
+    }
+}
+
+void word_counter::feed(std::string_view utf8) noexcept {
+    const auto *data = reinterpret_cast<const unsigned char *>(utf8.data());
+    const std::size_t n = utf8.size();
+    std::size_t pos = 0;
+    std::size_t words = words_;
+    bool in_run = in_run_;
+    bool counted = run_counted_;
+    while (pos < n) {
+        const unsigned char cls = byte_classes[data[pos]];
+        if (cls == ascii_space) {
+            in_run = false;
+            counted = false;
+            ++pos;
+        } else if (cls == ascii_alnum) {
+            words += !counted;
+            in_run = true;
+            counted = true;
+            ++pos;
+        } else if (cls == ascii_other) {
+            in_run = true;
+            ++pos;
+        } else {
+            // Non-ASCII: hand the state to the code-point machine and take it back, so both paths share one
+            // definition of a word.
+            words_ = words;
+            in_run_ = in_run;
+            run_counted_ = counted;
+            feed(next_code_point(utf8, pos));
+            words = words_;
+            in_run = in_run_;
+            counted = run_counted_;
+        }
+    }
+    words_ = words;
+    in_run_ = in_run;
+    run_counted_ = counted;
+}
+
+std::size_t count_words(std::string_view text) noexcept {
+    word_counter counter;
+    counter.feed(text);
+    return counter.words();
+}
+
+std::vector<word_span> find_words(std::string_view text) {
+    std::vector<word_span> words;
+    std::size_t pos = 0;
+    // The current stretch: non-space characters since the last space or Han/kana character.
+    std::size_t stretch_begin = 0;
+    bool in_stretch = false;
+    bool stretch_has_word = false;
+    const auto close_stretch = [&](std::size_t end) {
+        if (in_stretch && stretch_has_word) words.push_back({stretch_begin, end});
+        in_stretch = false;
+        stretch_has_word = false;
+    };
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = next_code_point(text, pos);
+        if (is_space(cp)) {
+            close_stretch(start);
+        } else if (is_counted_per_character(cp)) {
+            close_stretch(start);
+            words.push_back({start, pos});
+        } else {
+            if (!in_stretch) {
+                in_stretch = true;
+                stretch_begin = start;
+            }
+            stretch_has_word = stretch_has_word || is_letter_or_digit(cp);
+        }
+    }
+    close_stretch(text.size());
+    return words;
+}
+
+std::vector<std::string_view> split_paragraphs(std::string_view text) {
+    std::vector<std::string_view> paragraphs;
+    std::size_t para_begin = 0;
+    bool para_open = false;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        // A line ends at LF, CRLF, CR or the end of the text.
+        std::size_t end = pos;
+        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+        std::size_t next = end;
+        if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
+        const std::string_view line = text.substr(pos, end - pos);
+        if (is_blank(line)) {
+            if (para_open) {
+                const auto p = trim(text.substr(para_begin, pos - para_begin));
+                if (!p.empty()) paragraphs.push_back(p);
+                para_open = false;
+            }
+        } else if (!para_open) {
+            para_open = true;
+            para_begin = pos;
+        }
+        if (end >= text.size()) break;
+        pos = next;
+    }
+    if (para_open) {
+        const auto p = trim(text.substr(para_begin));
+        if (!p.empty()) paragraphs.push_back(p);
+    }
+    return paragraphs;
+}
+
+std::string join_paragraphs(const std::vector<std::string> &paragraphs) {
+    std::size_t size = 0;
+    for (const auto &p : paragraphs) size += p.size() + 2;
+    std::string out;
+    out.reserve(size);
+    for (const auto &p : paragraphs) {
+        const auto t = trim(p);
+        if (t.empty()) continue;  // an empty paragraph would make two blank lines in a row
+        if (!out.empty()) out += "\n\n";
+        out += t;
+    }
+    return out;
+}
+
+}  // namespace precis
