@@ -5,13 +5,34 @@
 //   precis::content_plan plan = precis::make_plan(analysis, spec);
 //   for (auto &p : plan.paragraphs) { p.words; p.sentences; }
 //
+// How the plan is made:
+//   1. Salience (precis/salience.h): LexRank centrality + news position + length, one score per sentence.
+//   2. Budgeted selection: maximal marginal relevance (Carbonell & Goldstein, 1998) picks sentences, best
+//      first and penalised by their similarity to those already chosen, while the total stays within
+//      [spec.min_words, spec.max_words]; it stops once the total reaches spec.min_words.
+//   3. When whole sentences cannot land in the range (every remaining sentence is too long, or the gap is
+//      smaller than any sentence), precis first tries swapping one chosen sentence for a longer one; failing
+//      that it takes the best remaining sentence and cuts it: at a clause boundary (، , ; ؛ :) whose word count
+//      lands inside the range when there is one, else at the word that hits the target exactly. The cut
+//      sentence keeps the sentence's own terminator (. ! ? ؟). paragraph_plan::sentence_words records such a
+//      cut (a count smaller than the sentence's own).
+//   4. Exact paragraph count: when fewer sentences were chosen than spec.paragraphs, the next best sentences
+//      are added until there is one per paragraph, and the longest ones are cut (at word boundaries) until
+//      the total is back at the target.
+//   5. Grouping: the chosen sentences, in source order, are split into spec.paragraphs paragraphs by dynamic
+//      programming that prefers breaks at the largest topical shifts (low TF-IDF similarity between
+//      neighbours, a source paragraph break) and paragraphs of similar length.
+//   A target at or above the source's length takes every sentence and adds a warning to the plan.
+//
 // Thread-safe.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "precis/analyze.h"
+#include "precis/salience.h"
 #include "precis/spec.h"
 
 namespace precis {
@@ -19,15 +40,29 @@ namespace precis {
 struct paragraph_plan {
     std::size_t words = 0;                // word budget of this paragraph
     std::vector<std::size_t> sentences;   // indices into source_analysis::sentences, ascending
+    // Words of each listed sentence the extractive summary uses (same order as `sentences`): the sentence's
+    // own count, or fewer when the plan cuts it (see step 3 above).
+    std::vector<std::size_t> sentence_words;
 };
 
 struct content_plan {
     std::vector<paragraph_plan> paragraphs;  // exactly spec.paragraphs entries; budgets sum to spec.words
     std::vector<double> salience;            // one score per source sentence (0..1)
+    std::vector<std::string> warnings;       // e.g. the target is at or above the source's length
+};
+
+// Knobs of the planner; the defaults are the ones measured in BENCHMARKS.md.
+struct plan_params {
+    salience_params salience;
+    double mmr_lambda = 0.75;        // 1 = salience only, 0 = novelty only
+    double balance_weight = 1.0;     // how strongly paragraphs are kept near equal length when grouping
+    double paragraph_break_gain = 0.5;  // preference for breaking where the source breaks paragraphs
 };
 
 // Splits spec.words into spec.paragraphs budgets and assigns the most salient source sentences to
-// paragraphs in source order. Throws error{usage} when spec.paragraphs exceeds what the source can fill.
+// paragraphs in source order. Throws error{usage} when spec.paragraphs exceeds what the source can fill
+// (more paragraphs than source sentences) and error{bad_input} when the source has no words.
 content_plan make_plan(const source_analysis &source, const summary_spec &spec);
+content_plan make_plan(const source_analysis &source, const summary_spec &spec, const plan_params &params);
 
 }  // namespace precis

@@ -1,0 +1,63 @@
+// precis/salience.h — how important each source sentence is, and how alike two sentences are.
+//
+//   precis::salience_model m = precis::score_sentences(analysis.sentences, analysis.language);
+//   m.score[i];            // 0..1, the content plan ranks sentences by it
+//   m.similarity(i, j);    // cosine of the two sentences' TF-IDF vectors, 0..1
+//
+// A sentence's score mixes three signals (weights in salience_params):
+//   * centrality — LexRank (Erkan & Radev, 2004): the stationary distribution of a random walk on the graph
+//     of sentences weighted by the cosine of their TF-IDF vectors. Terms are Snowball stems (libstemmer; Arabic,
+//     English, French and more) of the words normalised for matching, stop words removed.
+//   * position — news lead bias: early sentences of the text, and the first sentence of each paragraph,
+//     score higher.
+//   * length — sentences too short to carry a fact (headings, datelines) score lower.
+// Thread-safe: every call builds its own stemmer and tables.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "precis/analyze.h"
+
+namespace precis {
+
+struct salience_params {
+    double centrality_weight = 0.35;
+    double position_weight = 0.55;
+    double length_weight = 0.10;
+    double damping = 0.85;              // LexRank damping factor
+    double position_decay = 4.0;        // sentences: position score exp(-index / decay)
+    double paragraph_lead_bonus = 0.0;  // added to the position score of a paragraph's first sentence
+    std::size_t short_sentence_words = 8;  // below this a sentence's length score falls linearly to 0
+};
+
+// Sentence scores and the term vectors behind them. A value type; owns its data.
+class salience_model {
+public:
+    std::vector<double> score;       // combined, 0..1 (the best sentence scores 1)
+    std::vector<double> centrality;  // LexRank, scaled to 0..1
+    std::vector<double> position;    // 0..1
+    std::vector<double> length;      // 0..1
+
+    // Cosine similarity of sentences i and j (0 when either has no terms). O(terms of i + terms of j).
+    double similarity(std::size_t i, std::size_t j) const noexcept;
+
+    std::size_t size() const noexcept { return score.size(); }
+
+private:
+    friend salience_model score_sentences(const std::vector<analyzed_sentence> &, std::string_view,
+                                          const salience_params &);
+    // Unit-length sparse TF-IDF vectors, (term id, weight) sorted by term id, one per sentence.
+    std::vector<std::vector<std::pair<std::uint32_t, float>>> vectors_;
+};
+
+// Scores `sentences` (in source order) for `language` (ISO 639-1; empty = no stemming or stop words).
+// Linear in the text for the term work; the similarity graph is quadratic in the number of sentences.
+// Never throws except std::bad_alloc.
+salience_model score_sentences(const std::vector<analyzed_sentence> &sentences, std::string_view language,
+                               const salience_params &params = {});
+
+}  // namespace precis
