@@ -1,0 +1,479 @@
+// Boilerplate lines: share buttons, copyright notices, navigation and site footers, in Arabic and English.
+//
+// The judgement is deliberately conservative because ingest must never eat article text: a line is
+// boilerplate only when it is short and (a) it is a copyright notice (a "©" or "Copyright <year>" or a
+// sentence-final "All rights reserved"), (b) it starts with a navigation prefix followed by a separator
+// ("Read more: …", "اقرأ أيضا: …"), or (c) every word in it belongs to a boilerplate phrase or is filler
+// ("Share on Facebook", "Follow us on Twitter"). So "copyright law" and "share price" in a news sentence
+// never match: they are neither short lines nor fully covered by boilerplate phrases. Matching runs on
+// normalised words (lower case; Arabic hamza forms, alef maqsura, taa marbuta and diacritics folded) so
+// "اقرأ أيضاً" and "اقرا ايضا" are the same phrase.
+#include "boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unicode/uchar.h>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "precis/utf8.h"
+#include "precis/words.h"
+
+namespace precis {
+namespace detail {
+namespace {
+
+enum class category { share, copyright, navigation, footer };
+
+const char *category_name(category c) {
+    switch (c) {
+    case category::share: return "share";
+    case category::copyright: return "copyright";
+    case category::navigation: return "navigation";
+    case category::footer: return "footer";
+    }
+    return "footer";
+}
+
+// Longest line (in words) that can be judged boilerplate. Copyright notices with a long agency disclaimer
+// ("© 2019 Associated Press. All Rights Reserved. This material may not be …") reach about 20 words.
+constexpr std::size_t max_copyright_words = 25;
+constexpr std::size_t max_prefix_words = 20;
+constexpr std::size_t max_covered_words = 12;
+constexpr std::size_t max_tokens = 30;
+// How far into a long line the run-together search looks from each end, in bytes. 30 Arabic words of
+// about 10 bytes each fit; the cap keeps the cost per line constant.
+constexpr std::size_t edge_window_bytes = 600;
+
+struct token {
+    std::string norm;        // normalised form used for matching
+    std::size_t begin = 0;   // byte offsets into the tokenised text
+    std::size_t end = 0;
+    bool number = false;     // all digits
+};
+
+bool is_arabic_mark(char32_t cp) {
+    return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640;
+}
+
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Appends the matching form of `cp` to `out`: lower case, Arabic letter variants folded, Arabic-Indic
+// digits as ASCII, marks dropped.
+void append_normalised(std::string &out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        return;
+    }
+    if (is_arabic_mark(cp)) return;
+    switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: cp = 0x0627; break;  // آ أ إ ٱ → ا
+    case 0x0649: cp = 0x064A; break;                                      // ى → ي
+    case 0x0629: cp = 0x0647; break;                                      // ة → ه
+    default:
+        if (cp >= 0x0660 && cp <= 0x0669) cp = '0' + (cp - 0x0660);
+        else if (cp >= 0x06F0 && cp <= 0x06F9) cp = '0' + (cp - 0x06F0);
+        else cp = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+    }
+    append_utf8(out, cp);
+}
+
+// Splits `text` into words (runs of letters/digits, Arabic marks and inner apostrophes) and "©" symbols.
+// Returns false, leaving a partial list, when there are more than `limit` tokens: the caller only judges
+// short text, so it never pays for a long line.
+bool tokenize(std::string_view text, std::size_t limit, std::vector<token> &out) {
+    out.clear();
+    std::size_t pos = 0;
+    token cur;
+    bool in_token = false;
+    bool all_digits = true;
+    const auto finish = [&](std::size_t end) {
+        if (!in_token) return true;
+        in_token = false;
+        cur.end = end;
+        cur.number = all_digits;
+        if (out.size() == limit) return false;
+        out.push_back(std::move(cur));
+        cur = token{};
+        return true;
+    };
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = next_code_point(text, pos);
+        const bool word_char = is_letter_or_digit(cp) || (in_token && is_arabic_mark(cp));
+        if (word_char) {
+            if (!in_token) {
+                in_token = true;
+                all_digits = true;
+                cur.begin = start;
+            }
+            if (!(cp >= '0' && cp <= '9') && !(cp >= 0x0660 && cp <= 0x0669) && !(cp >= 0x06F0 && cp <= 0x06F9))
+                all_digits = false;
+            append_normalised(cur.norm, cp);
+            continue;
+        }
+        if (in_token && is_apostrophe(cp) && pos < text.size()) {
+            std::size_t peek = pos;
+            if (is_letter_or_digit(next_code_point(text, peek))) continue;  // "don't": one word
+        }
+        if (!finish(start)) return false;
+        if (cp == 0x00A9) {  // ©
+            if (out.size() == limit) return false;
+            out.push_back(token{"\xC2\xA9", start, pos, false});
+        }
+    }
+    return finish(text.size());
+}
+
+struct phrase_table {
+    std::unordered_map<std::string, category> phrases;  // normalised words joined by ' '
+    std::size_t longest = 1;                            // in words
+    std::unordered_set<std::string> filler;             // allowed inside boilerplate, no evidence alone
+    std::unordered_set<std::string> nav_prefixes;       // "read more" in "Read more: …"
+    std::unordered_set<std::string> copyright_sentences;  // "all rights reserved"
+    std::unordered_set<std::string> markers;            // words where a run-together footer may begin
+};
+
+std::string normalised_key(std::string_view raw) {
+    std::vector<token> toks;
+    tokenize(raw, 64, toks);
+    std::string key;
+    for (const auto &t : toks) {
+        if (!key.empty()) key.push_back(' ');
+        key += t.norm;
+    }
+    return key;
+}
+
+std::size_t key_words(const std::string &key) {
+    return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+phrase_table build_table() {
+    phrase_table t;
+    const auto add = [&](category c, std::initializer_list<const char *> list) {
+        for (const char *raw : list) {
+            std::string key = normalised_key(raw);
+            t.longest = std::max(t.longest, key_words(key));
+            t.phrases.emplace(std::move(key), c);
+        }
+    };
+    add(category::share,
+        {"share", "share this", "share this article", "share this story", "share this post", "share article",
+         "share story", "share on", "share via", "share on facebook", "share on twitter", "share on whatsapp",
+         "share on linkedin", "share via email", "tweet", "tweet this", "whatsapp", "facebook", "twitter",
+         "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "messenger", "flipboard", "email",
+         "e-mail", "print", "copy link", "copy url", "sms", "شاركها", "شارك", "مشاركة", "شارك الخبر",
+         "شارك المقال", "شارك على", "فيسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "تيليجرام", "تلغرام",
+         "تليجرام", "لينكد ان", "لينكدإن", "انستغرام", "انستجرام", "يوتيوب", "البريد الإلكتروني", "طباعة",
+         "نسخ الرابط", "إرسال"});
+    add(category::navigation,
+        {"exit mobile version", "skip to content", "skip to main content", "jump to", "read more", "read also",
+         "read next", "continue reading", "back to top", "go to top", "subscribe", "subscribe now",
+         "subscribe to our newsletter", "sign up for our newsletter", "newsletter", "follow us", "follow us on",
+         "related", "related articles", "related posts", "related stories", "related news", "more stories",
+         "more news", "see also", "advertisement", "advertisements", "sponsored", "sponsored content",
+         "click here", "you may also like", "recommended", "recommended for you", "most read", "most popular",
+         "trending", "trending now", "previous article", "next article", "previous post", "next post",
+         "leave a comment", "comments", "view comments", "show comments", "home", "menu", "main menu",
+         "toggle navigation", "search", "loading", "close", "اقرأ أيضا", "اقرأ ايضا", "اقرأ المزيد", "المزيد",
+         "ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة", "إعلان", "اعلانات", "تابعنا",
+         "تابعونا", "تابعنا على", "اشترك", "اشترك الآن", "اشترك في النشرة البريدية", "النشرة البريدية",
+         "العودة للأعلى", "العودة إلى الأعلى", "إلى الأعلى", "اضغط هنا", "انقر هنا", "الأكثر قراءة",
+         "الأكثر مشاهدة", "المقال السابق", "المقال التالي", "الخبر السابق", "الخبر التالي", "الرئيسية",
+         "القائمة", "بحث", "اترك تعليقا", "تعليقات", "التعليقات", "أضف تعليق", "شاهد أيضا"});
+    add(category::footer,
+        {"privacy policy", "privacy", "terms of use", "terms of service", "terms and conditions", "cookie policy",
+         "cookies", "contact us", "contact", "about us", "powered by", "sitemap", "سياسة الخصوصية",
+         "شروط الاستخدام", "اتصل بنا", "من نحن", "أعلن معنا", "خريطة الموقع"});
+    for (const char *raw : {"on", "us", "the", "our", "to", "via", "and", "or", "in", "of", "for", "with", "by",
+                            "this", "a", "now", "here", "page", "و", "على", "في", "عبر", "من", "لنا", "عن"})
+        t.filler.insert(normalised_key(raw));
+    for (const char *raw : {"read more", "read also", "read next", "see also", "related", "more", "continue reading",
+                            "watch", "listen", "also read", "recommended", "اقرأ أيضا", "اقرأ المزيد",
+                            "شاهد أيضا", "شاهد", "ذات صلة", "اقرأ"})
+        t.nav_prefixes.insert(normalised_key(raw));
+    for (const char *raw : {"all rights reserved", "جميع الحقوق محفوظة", "كل الحقوق محفوظة", "الحقوق محفوظة",
+                            "حقوق النشر محفوظة", "حقوق الطبع محفوظة"})
+        t.copyright_sentences.insert(normalised_key(raw));
+    for (const char *raw : {"\xC2\xA9", "copyright", "شاركها", "exit", "skip", "share", "follow", "تابعنا",
+                            "جميع", "all", "اقرأ", "read", "advertisement", "إعلان", "tweet", "related"})
+        t.markers.insert(normalised_key(raw));
+    return t;
+}
+
+const phrase_table &table() {
+    static const phrase_table t = build_table();
+    return t;
+}
+
+std::string join_norm(const std::vector<token> &toks, std::size_t from, std::size_t count) {
+    std::string key;
+    for (std::size_t i = from; i < from + count; ++i) {
+        if (i > from) key.push_back(' ');
+        key += toks[i].norm;
+    }
+    return key;
+}
+
+// The first non-space character after byte `pos`, or 0 at the end.
+char32_t next_visible(std::string_view text, std::size_t pos) {
+    while (pos < text.size()) {
+        const char32_t cp = next_code_point(text, pos);
+        if (!is_space(cp)) return cp;
+    }
+    return 0;
+}
+
+bool is_separator(char32_t cp) {
+    switch (cp) {
+    case ':': case '|': case '-': case '>': case 0xBB: case 0x203A: case 0x2192: case 0x2013: case 0x2014:
+    case 0x061B:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_copyright(std::string_view text, const std::vector<token> &toks, const phrase_table &t) {
+    if (toks.size() > max_copyright_words) return false;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        const std::string &w = toks[i].norm;
+        if (w == "\xC2\xA9") return true;
+        // "Copyright 2024 …", "Copyright © …", "(c) 2024"; "copyright law" is not a notice.
+        const bool next_is_year_or_sign =
+            i + 1 < toks.size() && (toks[i + 1].number || toks[i + 1].norm == "\xC2\xA9");
+        if (w == "copyright" && next_is_year_or_sign) return true;
+        if (w == "c" && next_is_year_or_sign && toks[i].begin > 0 && text[toks[i].begin - 1] == '(' &&
+            toks[i].end < text.size() && text[toks[i].end] == ')')
+            return true;
+        // "All rights reserved" closing a sentence; the Arabic forms are short formulae that do not occur
+        // in running prose, so they qualify in any short line.
+        for (std::size_t len = 2; len <= 4 && i + len <= toks.size(); ++len) {
+            if (!t.copyright_sentences.count(join_norm(toks, i, len))) continue;
+            const char32_t after = next_visible(text, toks[i + len - 1].end);
+            if (!is_letter_or_digit(after) || toks.size() <= max_covered_words) return true;
+        }
+    }
+    return false;
+}
+
+bool is_prefixed_navigation(std::string_view text, const std::vector<token> &toks, const phrase_table &t) {
+    if (toks.size() > max_prefix_words) return false;
+    for (std::size_t len = 1; len <= 3 && len < toks.size(); ++len) {
+        if (!t.nav_prefixes.count(join_norm(toks, 0, len))) continue;
+        if (is_separator(next_visible(text, toks[len - 1].end))) return true;
+    }
+    // "Click here to …" and newsletter sign-ups are calls to action, not article text.
+    const std::string first2 = toks.size() >= 2 ? join_norm(toks, 0, 2) : std::string{};
+    if (toks.size() <= max_covered_words &&
+        (first2 == "click here" || first2 == normalised_key("اضغط هنا") || first2 == normalised_key("انقر هنا")))
+        return true;
+    if (toks.size() <= 15 && (toks[0].norm == "subscribe" || first2 == "sign up" ||
+                              toks[0].norm == normalised_key("اشترك"))) {
+        for (const auto &tk : toks)
+            if (tk.norm == "newsletter" || tk.norm == normalised_key("النشرة")) return true;
+    }
+    return false;
+}
+
+// Every word is part of a boilerplate phrase or is filler, with at least one phrase present.
+bool is_covered(const std::vector<token> &toks, const phrase_table &t, category &cat) {
+    if (toks.size() > max_covered_words) return false;
+    std::array<std::size_t, 4> covered{};
+    std::size_t evidence = 0;
+    for (std::size_t i = 0; i < toks.size();) {
+        bool matched = false;
+        for (std::size_t len = std::min(t.longest, toks.size() - i); len >= 1; --len) {
+            auto it = t.phrases.find(join_norm(toks, i, len));
+            if (it == t.phrases.end()) continue;
+            covered[static_cast<std::size_t>(it->second)] += len;
+            ++evidence;
+            i += len;
+            matched = true;
+            break;
+        }
+        if (matched) continue;
+        if (!toks[i].number && !t.filler.count(toks[i].norm)) return false;
+        ++i;
+    }
+    if (evidence == 0) return false;
+    cat = static_cast<category>(std::max_element(covered.begin(), covered.end()) - covered.begin());
+    return true;
+}
+
+std::string_view trim(std::string_view s) {
+    std::size_t b = 0;
+    while (b < s.size()) {
+        std::size_t p = b;
+        if (!is_space(next_code_point(s, p))) break;
+        b = p;
+    }
+    std::size_t e = s.size();
+    while (e > b) {
+        std::size_t start = e - 1;
+        while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+        std::size_t p = start;
+        if (!is_space(next_code_point(s, p))) break;
+        e = start;
+    }
+    return s.substr(b, e - b);
+}
+
+bool is_sentence_end(char32_t cp) {
+    switch (cp) {
+    case '.': case '!': case '?': case ':': case ';': case '|': case 0x061F: case 0x06D4: case 0x2022:
+    case 0x00B7: case 0xBB: case 0x2026: case 0x061B:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_closing_quote(char32_t cp) {
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
+}
+
+// True when the text before byte `pos` ends a sentence: punctuation (maybe followed by closing quotes),
+// then whitespace.
+bool follows_sentence_end(std::string_view text, std::size_t pos) {
+    std::size_t e = pos;
+    bool saw_space = false;
+    while (e > 0) {
+        std::size_t s = e - 1;
+        while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+        std::size_t p = s;
+        const char32_t cp = next_code_point(text, p);
+        if (is_space(cp)) {
+            saw_space = true;
+            e = s;
+            continue;
+        }
+        if (!saw_space) return false;
+        if (is_sentence_end(cp)) return true;
+        if (is_closing_quote(cp)) {
+            e = s;
+            continue;
+        }
+        return false;
+    }
+    return false;
+}
+
+// True when the text before byte `pos` is a separator such as ':' or '|' (then whitespace).
+bool follows_separator(std::string_view text, std::size_t pos) {
+    while (pos > 0) {
+        std::size_t s = pos - 1;
+        while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+        std::size_t p = s;
+        const char32_t cp = next_code_point(text, p);
+        if (!is_space(cp)) return is_separator(cp);
+        pos = s;
+    }
+    return false;
+}
+
+// Byte offsets in `text` where a boilerplate segment may begin: after a sentence end, or at a marker word.
+// Only tokens within [from, to) are considered.
+std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from, std::size_t to) {
+    std::vector<token> toks;
+    tokenize(text.substr(from, to - from), max_tokens * 4, toks);
+    const phrase_table &t = table();
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (i == 0 && from > 0) continue;  // may be the tail of a word cut by the window
+        const std::size_t pos = from + toks[i].begin;
+        if (pos == 0) continue;
+        if (t.markers.count(toks[i].norm) || follows_sentence_end(text, pos)) starts.push_back(pos);
+    }
+    return starts;
+}
+
+// Moves `pos` forward to the start of a UTF-8 sequence.
+std::size_t align(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    return pos;
+}
+
+}  // namespace
+
+std::string_view strip_boilerplate(std::string_view line, std::vector<removed_block> &removed) {
+    std::string_view text = trim(line);
+    if (text.empty()) return text;
+    std::string reason;
+    if (is_boilerplate(text, &reason)) {
+        removed.push_back({std::string(text), reason});
+        return {};
+    }
+    // Trailing segments, nearest first: the shortest boilerplate suffix is cut, then the search repeats from
+    // the new end. Trying the nearest start first keeps a lenient rule (a "©" anywhere in a short segment)
+    // from swallowing the article sentence that precedes the footer.
+    std::vector<removed_block> tail;
+    std::size_t end = text.size();
+    {
+        const std::size_t from = end > edge_window_bytes ? align(text, end - edge_window_bytes) : 0;
+        const std::vector<std::size_t> starts = segment_starts(text, from, end);
+        for (auto it = starts.rbegin(); it != starts.rend();) {
+            if (*it >= end) {
+                ++it;
+                continue;
+            }
+            const std::string_view seg = trim(text.substr(*it, end - *it));
+            std::vector<token> toks;
+            if (!tokenize(seg, max_tokens, toks)) break;
+            if (is_boilerplate(seg, &reason)) {
+                tail.push_back({std::string(seg), reason});
+                end = trim(text.substr(0, *it)).size();
+                it = starts.rbegin();
+                continue;
+            }
+            // A longer suffix is tried only when this start split a "Prefix: title" unit; after a full stop
+            // the failed segment is article text and must not be swallowed by a longer match.
+            if (!follows_separator(text, *it)) break;
+            ++it;
+        }
+    }
+    // Leading segments ("Skip to content Exit mobile version The article …"), shortest first.
+    std::size_t begin = 0;
+    {
+        const std::size_t to = std::min(end, align(text, std::min(end, edge_window_bytes)));
+        const std::vector<std::size_t> starts = segment_starts(text, 0, to);
+        for (std::size_t k = 0; k < starts.size(); ++k) {
+            if (starts[k] <= begin || starts[k] >= end) continue;
+            const std::string_view seg = trim(text.substr(begin, starts[k] - begin));
+            std::vector<token> toks;
+            if (!tokenize(seg, max_tokens, toks)) break;
+            if (is_boilerplate(seg, &reason)) {
+                removed.push_back({std::string(seg), reason});
+                begin = starts[k];
+                continue;
+            }
+            if (!follows_separator(text, starts[k])) break;
+        }
+    }
+    std::reverse(tail.begin(), tail.end());
+    for (auto &r : tail) removed.push_back(std::move(r));
+    return trim(text.substr(begin, end - begin));
+}
+
+}  // namespace detail
+
+bool is_boilerplate(std::string_view line, std::string *reason) {
+    const std::string_view text = detail::trim(line);
+    std::vector<detail::token> toks;
+    if (!detail::tokenize(text, detail::max_tokens, toks) || toks.empty()) return false;
+    const detail::phrase_table &t = detail::table();
+    detail::category cat = detail::category::navigation;
+    if (detail::is_copyright(text, toks, t)) {
+        cat = detail::category::copyright;
+    } else if (detail::is_prefixed_navigation(text, toks, t)) {
+        cat = detail::category::navigation;
+    } else if (!detail::is_covered(toks, t, cat)) {
+        return false;
+    }
+    if (reason) *reason = detail::category_name(cat);
+    return true;
+}
+
+}  // namespace precis

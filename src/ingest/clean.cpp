@@ -1,0 +1,82 @@
+// Line normalisation and paragraph assembly (see clean.h).
+#include "clean.h"
+
+#include <string>
+
+#include "boilerplate.h"
+#include "precis/utf8.h"
+#include "precis/words.h"
+
+namespace precis::detail {
+namespace {
+
+// Zero-width characters and stray controls carry no text; removing them keeps word counts and boilerplate
+// matching honest ("Share\u200b this" is still "Share this").
+bool is_invisible(char32_t cp) {
+    return (cp < 0x20 && cp != '\t') || cp == 0x7F || cp == 0xFEFF || cp == 0x200B || cp == 0x00AD ||
+           (cp >= 0x80 && cp < 0xA0);
+}
+
+// Copies `line` into `out` without invisible characters, turning tabs and other Unicode spaces into plain
+// spaces and collapsing runs of them.
+void append_clean_line(std::string &out, std::string_view line) {
+    bool pending_space = false;
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+        const std::size_t start = pos;
+        const unsigned char b = static_cast<unsigned char>(line[pos]);
+        if (b >= 0x21 && b < 0x7F) {  // printable ASCII: the common case, copied byte by byte
+            if (pending_space) out.push_back(' ');
+            pending_space = false;
+            out.push_back(static_cast<char>(b));
+            ++pos;
+            continue;
+        }
+        const char32_t cp = next_code_point(line, pos);
+        if (is_space(cp)) {
+            pending_space = true;
+            continue;
+        }
+        if (is_invisible(cp)) continue;
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        out.append(line.substr(start, pos - start));
+    }
+}
+
+}  // namespace
+
+void clean_text(std::string_view text, document &doc) {
+    std::string &out = doc.text;
+    out.clear();
+    out.reserve(text.size());
+    std::string line;
+    bool paragraph_open = false;  // a line of the current paragraph has been written
+    bool blank_pending = false;   // a blank line was seen since the last written line
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t eol = text.find_first_of("\r\n", pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        line.clear();
+        append_clean_line(line, text.substr(pos, eol - pos));
+        // CRLF counts as one line end, a lone CR as one too.
+        std::size_t next = eol + 1;
+        if (eol < text.size() && text[eol] == '\r' && next < text.size() && text[next] == '\n') ++next;
+        pos = next;
+
+        if (line.empty()) {
+            blank_pending = true;
+            continue;
+        }
+        const std::string_view kept = strip_boilerplate(line, doc.removed);
+        // A removed line does not split a paragraph: a share line between two halves of one paragraph is
+        // rare, a share line between paragraphs is already surrounded by blank lines.
+        if (kept.empty()) continue;
+        if (paragraph_open) out += blank_pending ? "\n\n" : "\n";
+        out.append(kept);
+        paragraph_open = true;
+        blank_pending = false;
+    }
+}
+
+}  // namespace precis::detail
