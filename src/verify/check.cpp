@@ -1,0 +1,501 @@
+// run_checks: every check of precis/check.h on texts indexed once (text_index), so the whole gate stays
+// linear in the summary and source sizes.
+#include "precis/check.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "ingest/boilerplate.h"
+#include "precis/facts.h"
+#include "precis/ingest.h"
+#include "precis/language.h"
+#include "precis/utf8.h"
+#include "precis/words.h"
+#include "verify/checks.h"
+
+namespace precis {
+
+namespace {
+
+using detail::text_index;
+
+constexpr std::size_t max_quote_bytes = 80;
+constexpr std::size_t max_listed = 5;
+
+// A short excerpt for a detail line, cut at a code point boundary.
+std::string excerpt(std::string_view text) {
+    if (text.size() <= max_quote_bytes) return fmt::format("«{}»", text);
+    std::size_t cut = max_quote_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return fmt::format("«{}…»", text.substr(0, cut));
+}
+
+std::string_view span(const text_index &idx, std::size_t first_word, std::size_t last_word) {
+    return idx.text.substr(idx.words[first_word].begin, idx.words[last_word].end - idx.words[first_word].begin);
+}
+
+std::string join_list(const std::vector<std::string> &items, std::size_t total) {
+    std::string out;
+    for (const auto &i : items) out += (out.empty() ? "" : ", ") + i;
+    if (total > items.size()) out += fmt::format(" and {} more", total - items.size());
+    return out;
+}
+
+// ---- structure --------------------------------------------------------------------------------------------
+
+check_item check_paragraph_count(const std::vector<std::string_view> &paragraphs, const summary_spec &spec) {
+    check_item item{"paragraph_count", true, {}, nullptr};
+    const std::size_t n = paragraphs.size();
+    item.data = {{"paragraphs", n}, {"requested", spec.paragraphs}};
+    if (spec.paragraphs == 0) {
+        item.detail = fmt::format("{} paragraphs (no paragraph count requested)", n);
+    } else if (n == spec.paragraphs) {
+        item.detail = fmt::format("{} paragraphs, as requested", n);
+    } else {
+        item.passed = false;
+        item.detail = fmt::format("{} paragraphs, {} requested (paragraphs are separated by one blank line)", n,
+                                  spec.paragraphs);
+    }
+    return item;
+}
+
+check_item check_word_count(const std::vector<std::string_view> &paragraphs, const summary_spec &spec) {
+    check_item item{"word_count", true, {}, nullptr};
+    std::size_t total = 0;
+    std::vector<std::size_t> per;
+    std::string list;
+    for (auto p : paragraphs) {
+        per.push_back(count_words(p));
+        total += per.back();
+        list += (list.empty() ? "" : ", ") + std::to_string(per.back());
+    }
+    item.data = {{"total", total}, {"paragraphs", per}, {"min_words", spec.min_words}, {"max_words", spec.max_words}};
+    if (spec.max_words == 0) {
+        item.detail = fmt::format("{} words (no length requested); per paragraph: {}", total, list);
+    } else if (total >= spec.min_words && total <= spec.max_words) {
+        item.detail = fmt::format("{} words, within [{}, {}]; per paragraph: {}", total, spec.min_words,
+                                  spec.max_words, list);
+    } else {
+        item.passed = false;
+        item.detail = fmt::format("{} words, {} [{}, {}] by {}; per paragraph: {}", total,
+                                  total < spec.min_words ? "short of" : "over", spec.min_words, spec.max_words,
+                                  total < spec.min_words ? spec.min_words - total : total - spec.max_words, list);
+    }
+    return item;
+}
+
+// ---- script and names -------------------------------------------------------------------------------------
+
+struct summary_names {
+    std::vector<detail::name_token> names;
+    std::vector<bool> in_source;
+};
+
+summary_names find_names(std::string_view summary, const text_index *source) {
+    summary_names r;
+    r.names = detail::scan_names(summary);
+    r.in_source.assign(r.names.size(), source == nullptr);
+    if (!source) return r;
+    std::vector<std::uint64_t> forms;
+    forms.reserve(source->words.size());
+    for (const auto &w : source->words) forms.push_back(w.hash);
+    for (const auto &n : detail::scan_names(source->text))
+        forms.insert(forms.end(), n.word_forms.begin(), n.word_forms.end());
+    std::sort(forms.begin(), forms.end());
+    for (std::size_t i = 0; i < r.names.size(); ++i) {
+        bool all = true;
+        for (auto h : r.names[i].word_forms) all = all && std::binary_search(forms.begin(), forms.end(), h);
+        r.in_source[i] = all;
+    }
+    return r;
+}
+
+check_item check_target_script(std::string_view summary, const language *target, std::string_view code,
+                               const summary_names &names) {
+    check_item item{"target_script", true, {}, nullptr};
+    if (!target) {
+        item.detail = code.empty() ? "no target language" : fmt::format("unknown target language \"{}\"", code);
+        return item;
+    }
+    const script want = target->letters;
+    // Japanese mixes kana with Han; Korean may use Han.
+    const script also = target->code == "ja" ? script::han : target->code == "ko" ? script::han : want;
+    std::size_t in_script = 0;
+    std::size_t letters = 0;
+    std::size_t first_off = std::string_view::npos;
+    std::size_t name_i = 0;
+    for (std::size_t p = 0; p < summary.size();) {
+        // Latin-script names copied from the source are not counted (DESIGN.md, Counting).
+        if (want != script::latin) {
+            while (name_i < names.names.size() && names.names[name_i].end <= p) ++name_i;
+            if (name_i < names.names.size() && names.names[name_i].begin <= p && names.in_source[name_i]) {
+                p = names.names[name_i].end;
+                continue;
+            }
+        }
+        const std::size_t at = p;
+        const char32_t cp = next_code_point(summary, p);
+        script s;
+        if (cp < 0x80) {
+            if (!((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) continue;
+            s = script::latin;
+        } else {
+            if (!is_letter_or_digit(cp)) continue;
+            s = script_of(cp);
+            if (s == script::common || s == script::unknown) continue;  // digits, symbols
+        }
+        ++letters;
+        if (s == want || s == also) ++in_script;
+        else if (first_off == std::string_view::npos) first_off = at;
+    }
+    const double purity = letters == 0 ? 1.0 : static_cast<double>(in_script) / static_cast<double>(letters);
+    item.passed = purity >= min_script_purity;
+    item.data = {{"purity", purity}, {"letters", letters}, {"script", script_name(want)}};
+    if (letters == 0) {
+        item.detail = "no letters";
+    } else if (item.passed) {
+        item.detail = fmt::format("{:.1f}% of letters in {} script", purity * 100, script_name(want));
+    } else {
+        std::string_view from = summary.substr(first_off);
+        item.detail = fmt::format("{:.1f}% of letters in {} script, {:.0f}% needed ({} of {} letters are not), "
+                                  "first at byte {}: {}",
+                                  purity * 100, script_name(want), min_script_purity * 100, letters - in_script,
+                                  letters, first_off, excerpt(from.substr(0, std::min<std::size_t>(from.find('\n'), 200))));
+    }
+    return item;
+}
+
+check_item check_entities(const summary_names &names, std::string_view summary, bool have_source) {
+    check_item item{"entities", true, {}, nullptr};
+    if (!have_source) {
+        item.detail = "no source given";
+        return item;
+    }
+    std::vector<std::string> listed;
+    nlohmann::json missing = nlohmann::json::array();
+    for (std::size_t i = 0; i < names.names.size(); ++i) {
+        if (names.in_source[i]) continue;
+        const auto &n = names.names[i];
+        const std::string text(summary.substr(n.begin, n.end - n.begin));
+        missing.push_back({{"text", text}, {"offset", n.begin}});
+        if (listed.size() < max_listed) listed.push_back(fmt::format("«{}»", text));
+    }
+    item.passed = missing.empty();
+    item.data = {{"names", names.names.size()}, {"not_in_source", missing}};
+    item.detail = item.passed
+        ? fmt::format("all {} Latin-script names are in the source", names.names.size())
+        : fmt::format("{} Latin-script name{} not in the source: {}", missing.size(),
+                      missing.size() == 1 ? " is" : "s are", join_list(listed, missing.size()));
+    return item;
+}
+
+// ---- leaks ------------------------------------------------------------------------------------------------
+
+// Prompt and assistant chatter in the supported languages, as word sequences (matched on matching forms, so
+// "Here's", "HERE’S" and "heres" are one). Phrases that need punctuation ("Sure!") are handled apart.
+constexpr std::string_view chatter_phrases[] = {
+    "summarize this", "summarise this", "summarize the following", "summarise the following",
+    "here is the summary", "here is a summary", "here's the summary", "here's a summary", "here is your summary",
+    "here is my summary", "below is a summary", "below is the summary", "as an ai language model",
+    "as an ai model", "as an ai assistant", "as a language model", "as an ai i", "i hope this helps",
+    "let me know if you", "لخص", "قم بتلخيص", "لخص هذا المحتوى", "إليك ملخص", "إليك الملخص", "إليك تلخيص",
+    "فيما يلي ملخص", "فيما يلي الملخص", "فيما يلي تلخيص", "هذا ملخص", "بصفتي نموذج", "بصفتي نموذجا",
+    "كنموذج لغوي", "بصفتي مساعد", "بصفتي ذكاء اصطناعي", "أتمنى أن يكون هذا مفيدا", "voici le résumé",
+    "voici un résumé", "résumez ce", "résume ce contenu", "en tant qu'ia", "en tant que modèle de langage",
+    "en tant qu'assistant", "aquí está el resumen", "aquí tienes el resumen", "aquí tienes un resumen",
+    "aquí está un resumen", "resume este contenido", "resumir este contenido", "como modelo de lenguaje",
+    "como una ia", "hier ist die zusammenfassung", "hier ist eine zusammenfassung", "fasse diesen",
+    "fassen sie diesen", "als ki-sprachmodell", "als sprachmodell", "вот краткое содержание", "вот резюме",
+    "кратко изложите", "как языковая модель", "以下是摘要", "以下是总结", "以下是文章的摘要", "请总结",
+    "总结以下内容", "作为一个人工智能", "作为一个ai", "以下は要約です", "要約してください", "aiとして",
+};
+// Paragraph openers that are chatter when followed by "!" / "," / ":" ("Sure!", "Summary:", "الملخص:").
+constexpr std::string_view chatter_openers[] = {
+    "sure", "certainly", "of course", "okay", "summary", "بالتأكيد", "حسنا", "بالطبع", "الملخص", "ملخص",
+    "bien sûr", "résumé", "claro", "resumen", "gerne", "zusammenfassung", "конечно", "резюме", "当然", "摘要",
+    "もちろん", "要約",
+};
+
+struct phrase {
+    std::vector<std::uint64_t> words;
+    std::string_view text;
+};
+
+struct phrase_table {
+    std::unordered_multimap<std::uint64_t, std::size_t> by_first;  // first word → index into phrases
+    std::vector<phrase> phrases;
+    std::vector<phrase> openers;
+};
+
+std::vector<std::uint64_t> word_hashes(std::string_view text) {
+    const text_index idx = detail::index_text(text);
+    std::vector<std::uint64_t> out;
+    for (const auto &w : idx.words) out.push_back(w.hash);
+    return out;
+}
+
+const phrase_table &chatter() {
+    static const phrase_table table = [] {
+        phrase_table t;
+        for (auto p : chatter_phrases) {
+            t.phrases.push_back({word_hashes(p), p});
+            t.by_first.emplace(t.phrases.back().words.front(), t.phrases.size() - 1);
+        }
+        for (auto p : chatter_openers) t.openers.push_back({word_hashes(p), p});
+        return t;
+    }();
+    return table;
+}
+
+bool matches_at(const text_index &idx, std::size_t i, const std::vector<std::uint64_t> &words) {
+    if (i + words.size() > idx.words.size()) return false;
+    for (std::size_t k = 0; k < words.size(); ++k)
+        if (idx.words[i + k].hash != words[k]) return false;
+    return true;
+}
+
+check_item check_instruction_leak(const text_index &summary, std::string_view instruction) {
+    check_item item{"instruction_leak", true, {}, nullptr};
+    std::vector<std::string> found;
+    std::size_t count = 0;
+    const auto report = [&](std::size_t first, std::size_t last, std::string_view what) {
+        ++count;
+        if (found.size() < max_listed)
+            found.push_back(fmt::format("{} at byte {}: {}", what, summary.words[first].begin,
+                                        excerpt(span(summary, first, last))));
+    };
+    // The instruction itself: any run of five of its words (all of it when shorter, but at least three, so
+    // "in Arabic" alone is no evidence).
+    if (!instruction.empty()) {
+        const std::vector<std::uint64_t> iw = word_hashes(instruction);
+        const std::size_t len = std::min<std::size_t>(iw.size(), 5);
+        if (len >= 3) {
+            std::vector<std::uint64_t> windows;
+            for (std::size_t i = 0; i + len <= iw.size(); ++i) {
+                std::uint64_t h = 0;
+                for (std::size_t k = 0; k < len; ++k) h = detail::hash_combine(h, iw[i + k]);
+                windows.push_back(h);
+            }
+            std::sort(windows.begin(), windows.end());
+            for (std::size_t i = 0; i + len <= summary.words.size(); ++i) {
+                std::uint64_t h = 0;
+                for (std::size_t k = 0; k < len; ++k) h = detail::hash_combine(h, summary.words[i + k].hash);
+                if (std::binary_search(windows.begin(), windows.end(), h)) {
+                    std::size_t end = i + len;
+                    while (end < summary.words.size() && end - i < iw.size()) ++end;
+                    report(i, std::min(end, summary.words.size()) - 1, "the instruction");
+                    i = end;
+                }
+            }
+        }
+    }
+    const phrase_table &t = chatter();
+    for (std::size_t i = 0; i < summary.words.size(); ++i) {
+        auto [b, e] = t.by_first.equal_range(summary.words[i].hash);
+        for (; b != e; ++b) {
+            const phrase &p = t.phrases[b->second];
+            if (matches_at(summary, i, p.words)) {
+                report(i, i + p.words.size() - 1, "chatter");
+                i += p.words.size() - 1;
+                break;
+            }
+        }
+    }
+    // Openers: the first words of a paragraph followed by "!", "," ":" or "،".
+    const std::string_view text = summary.text;
+    for (std::size_t i = 0; i < summary.words.size(); ++i) {
+        const std::size_t b = summary.words[i].begin;
+        const bool paragraph_start = i == 0 || text.substr(summary.words[i - 1].end, b - summary.words[i - 1].end)
+                                                       .find('\n') != std::string_view::npos;
+        if (!paragraph_start) continue;
+        for (const auto &p : t.openers) {
+            if (!matches_at(summary, i, p.words)) continue;
+            const std::size_t last = i + p.words.size() - 1;
+            const std::string_view tail = text.substr(summary.words[last].end > 0 ? summary.words[last].end - 1 : 0, 6);
+            const bool punct = tail.find('!') != std::string_view::npos || tail.find(':') != std::string_view::npos ||
+                               tail.find(',') != std::string_view::npos || tail.find("\xD8\x8C") != std::string_view::npos ||
+                               tail.find("\xEF\xBC\x81") != std::string_view::npos ||
+                               tail.find("\xEF\xBC\x9A") != std::string_view::npos;
+            if (punct) {
+                report(i, last, "chatter");
+                break;
+            }
+        }
+    }
+    item.passed = count == 0;
+    item.data = {{"found", count}};
+    item.detail = item.passed ? std::string("no instruction or assistant chatter")
+                              : fmt::format("{} leak{}: {}", count, count == 1 ? "" : "s", join_list(found, count));
+    return item;
+}
+
+check_item check_boilerplate_leak(std::string_view summary) {
+    check_item item{"boilerplate_leak", true, {}, nullptr};
+    std::vector<removed_block> removed;
+    std::size_t pos = 0;
+    while (pos <= summary.size()) {
+        std::size_t nl = summary.find('\n', pos);
+        if (nl == std::string_view::npos) nl = summary.size();
+        const std::string_view line = summary.substr(pos, nl - pos);
+        // Cheap test first: strip_boilerplate trims and looks only at the ends of the line.
+        if (count_words(line) > 0) detail::strip_boilerplate(line, removed);
+        pos = nl + 1;
+    }
+    std::vector<std::string> listed;
+    nlohmann::json blocks = nlohmann::json::array();
+    for (const auto &r : removed) {
+        blocks.push_back({{"text", r.text}, {"reason", r.reason}});
+        if (listed.size() < max_listed) listed.push_back(fmt::format("{} ({})", excerpt(r.text), r.reason));
+    }
+    item.passed = removed.empty();
+    item.data = {{"blocks", blocks}};
+    item.detail = item.passed ? std::string("no share, copyright or navigation lines")
+                              : fmt::format("{} boilerplate block{}: {}", removed.size(),
+                                            removed.size() == 1 ? "" : "s", join_list(listed, removed.size()));
+    return item;
+}
+
+check_item check_untranslated(const text_index &summary, const text_index *source, std::string_view source_lang,
+                              std::string_view target_lang) {
+    check_item item{"untranslated_source", true, {}, nullptr};
+    if (!source) {
+        item.detail = "no source given";
+        return item;
+    }
+    if (source_lang.empty() || target_lang.empty() || source_lang == target_lang) {
+        item.detail = fmt::format("summary in the source's language ({}); copying source text is allowed",
+                                  target_lang.empty() ? source_lang : target_lang);
+        return item;
+    }
+    constexpr std::size_t n = untranslated_run_words;
+    const auto window = [](const text_index &idx, std::size_t i, std::uint64_t &h) {
+        h = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (idx.words[i + k].hash == 0) return false;
+            h = detail::hash_combine(h, idx.words[i + k].hash);
+        }
+        return true;
+    };
+    std::vector<std::uint64_t> grams;
+    if (source->words.size() >= n) grams.reserve(source->words.size() - n + 1);
+    std::uint64_t h = 0;
+    for (std::size_t i = 0; i + n <= source->words.size(); ++i)
+        if (window(*source, i, h)) grams.push_back(h);
+    std::sort(grams.begin(), grams.end());
+    // Runs: maximal stretches of summary words covered by copied 8-grams.
+    std::vector<std::pair<std::size_t, std::size_t>> runs;  // [first, last] word
+    for (std::size_t i = 0; i + n <= summary.words.size(); ++i) {
+        if (!window(summary, i, h) || !std::binary_search(grams.begin(), grams.end(), h)) continue;
+        if (!runs.empty() && i <= runs.back().second + 1) runs.back().second = i + n - 1;
+        else runs.emplace_back(i, i + n - 1);
+    }
+    std::size_t copied = 0;
+    for (auto &r : runs) copied += r.second - r.first + 1;
+    item.passed = runs.empty();
+    item.data = {{"runs", runs.size()}, {"copied_words", copied}};
+    if (item.passed) {
+        item.detail = fmt::format("no run of {}+ source words copied into the {} summary", n, target_lang);
+    } else {
+        item.detail = fmt::format("{} run{} of {}+ untranslated source ({}) words in the {} summary, {} words in all; "
+                                  "first at byte {}: {}",
+                                  runs.size(), runs.size() == 1 ? "" : "s", n, source_lang, target_lang, copied,
+                                  summary.words[runs[0].first].begin,
+                                  excerpt(span(summary, runs[0].first, runs[0].second)));
+    }
+    return item;
+}
+
+check_item check_repetition(const text_index &summary) {
+    check_item item{"repetition", true, {}, nullptr};
+    std::vector<std::pair<std::uint64_t, std::size_t>> grams;
+    if (summary.words.size() >= 4) grams.reserve(summary.words.size() - 3);
+    for (std::size_t i = 0; i + 4 <= summary.words.size(); ++i) {
+        std::uint64_t h = 0;
+        for (std::size_t k = 0; k < 4; ++k) h = detail::hash_combine(h, summary.words[i + k].hash);
+        grams.emplace_back(h, i);
+    }
+    std::sort(grams.begin(), grams.end());
+    std::size_t repeated = 0;
+    std::size_t best_count = 0;
+    std::size_t best_at = 0;
+    for (std::size_t i = 0; i < grams.size();) {
+        std::size_t j = i;
+        while (j < grams.size() && grams[j].first == grams[i].first) ++j;
+        repeated += j - i - 1;
+        if (j - i > best_count) {
+            best_count = j - i;
+            best_at = grams[i].second;
+        }
+        i = j;
+    }
+    const double share = grams.empty() ? 0.0 : static_cast<double>(repeated) / static_cast<double>(grams.size());
+    item.passed = share <= max_repeated_4grams;
+    item.data = {{"repeated_share", share}, {"four_grams", grams.size()}};
+    if (grams.empty()) {
+        item.detail = "too short to repeat";
+    } else if (best_count < 2) {
+        item.detail = fmt::format("no repeated word 4-grams (limit {:.0f}%)", max_repeated_4grams * 100);
+    } else {
+        item.detail = fmt::format("{:.1f}% of word 4-grams repeat (limit {:.0f}%); most repeated ({}×): {}",
+                                  share * 100, max_repeated_4grams * 100, best_count,
+                                  excerpt(span(summary, best_at, best_at + 3)));
+    }
+    return item;
+}
+
+}  // namespace
+
+nlohmann::json check_report::to_json() const {
+    nlohmann::json items_json = nlohmann::json::array();
+    for (const auto &i : items) {
+        nlohmann::json j = {{"name", i.name}, {"passed", i.passed}, {"detail", i.detail}};
+        if (!i.data.is_null()) j["data"] = i.data;
+        items_json.push_back(std::move(j));
+    }
+    return {{"passed", passed}, {"items", std::move(items_json)}};
+}
+
+const check_item *check_report::find(std::string_view name) const {
+    for (const auto &i : items)
+        if (i.name == name) return &i;
+    return nullptr;
+}
+
+check_report run_checks(const check_request &request) {
+    validate_utf8(request.summary, "summary");
+    const std::string_view summary = request.summary;
+    const source_analysis *src = request.source;
+    const text_index sum_idx = detail::index_text(summary);
+    text_index src_idx;
+    if (src) src_idx = detail::index_text(src->text);
+    const text_index *src_ptr = src ? &src_idx : nullptr;
+
+    const std::string_view source_lang = src ? std::string_view(src->language) : std::string_view{};
+    const std::string_view target_code = request.spec.language.empty() ? source_lang : request.spec.language;
+    const language *target = target_code.empty() ? nullptr : find_language(target_code);
+    const std::string_view target_lang = target ? target->code : target_code;
+
+    const std::vector<std::string_view> paragraphs = split_paragraphs(summary);
+    const summary_names names = find_names(summary, src_ptr);
+
+    check_report r;
+    r.items.push_back(check_paragraph_count(paragraphs, request.spec));
+    r.items.push_back(check_word_count(paragraphs, request.spec));
+    r.items.push_back(check_target_script(summary, target, target_code, names));
+    r.items.push_back(check_instruction_leak(sum_idx, request.instruction));
+    r.items.push_back(check_boilerplate_leak(summary));
+    r.items.push_back(check_untranslated(sum_idx, src_ptr, source_lang, target_lang));
+    if (src) {
+        r.items.push_back(detail::check_numbers(sum_idx, src_idx));
+    } else {
+        r.items.push_back({"numbers", true, "no source given", nullptr});
+    }
+    r.items.push_back(check_entities(names, summary, src != nullptr));
+    r.items.push_back(check_repetition(sum_idx));
+    r.passed = std::all_of(r.items.begin(), r.items.end(), [](const check_item &i) { return i.passed; });
+    return r;
+}
+
+}  // namespace precis

@@ -1,0 +1,54 @@
+// src/verify/facts_detail.h — number and name tokens with what matching needs beyond precis/facts.h:
+// candidate readings of ambiguous numbers, the words around each number, and per-word name forms.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "verify/text_index.h"
+
+namespace precis::detail {
+
+enum class number_kind : std::uint8_t {
+    digits,      // written with digits ("2,048", "٥٫٦ مليون")
+    code,        // digits glued to letters ("H800", "كم2"): matched by their letters and digits
+    scale_word,  // a scale word without digits ("مليون وحدة", "three million")
+    vague,       // a plural scale word without digits ("آلاف", "millions"): only a magnitude
+};
+
+struct number_token {
+    std::size_t begin = 0;       // bytes of the whole expression in the text
+    std::size_t end = 0;
+    std::size_t first_word = 0;  // word indices (text_index) of the expression's first and last words
+    std::size_t last_word = 0;
+    std::uint8_t part = 0;       // index of this number among the numbers of its first word ("28/6/2001")
+    number_kind kind = number_kind::digits;
+    std::uint8_t readings = 0;   // how many entries of `values`/`mantissas` are used (1–3)
+    double values[3] = {};       // candidate values with the scale applied; values[0] is the usual reading
+    double mantissas[3] = {};    // the same without the scale
+    double scale = 1.0;          // 1 when no scale word
+    bool percent = false;
+    std::string_view unit;       // static: "USD", "EUR", "GBP", "code", or a glued suffix view into the text
+    std::string digits;          // the digits in ASCII without separators, for near-miss reports
+    std::uint64_t code = 0;      // kind code: hash of the code's letters and digits
+};
+
+// All numbers of an indexed text, in order.
+std::vector<number_token> scan_numbers(const text_index &idx);
+
+struct name_token {
+    std::size_t begin = 0;  // bytes of the name in the text (possessive removed)
+    std::size_t end = 0;
+    std::vector<std::uint64_t> word_forms;  // hash of each word's letters and digits, case-folded
+};
+
+// All Latin-script names of a text, in order (rules in precis/facts.h).
+std::vector<name_token> scan_names(std::string_view text);
+
+// The matching form of a word (letters and digits, case-folded), hashed as text_index does.
+std::uint64_t word_form_hash(std::string_view word);
+
+}  // namespace precis::detail

@@ -1,0 +1,76 @@
+// Word index shared by the checks. The whole text is normalised once (normalize_for_matching keeps word
+// boundaries), so per-word work is a scan, not an allocation per word.
+#include "verify/text_index.h"
+
+#include <algorithm>
+
+#include "precis/normalize.h"
+#include "precis/utf8.h"
+#include "precis/words.h"
+
+namespace precis::detail {
+
+namespace {
+
+// Appends the letters and digits of `word` to `out`: punctuation glued to a word («», quotes, commas,
+// apostrophes) must not stop "بون." from matching "بون".
+void append_form(std::string &out, std::string_view word) {
+    std::size_t pos = 0;
+    while (pos < word.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = next_code_point(word, pos);
+        if (cp < 0x80) {
+            if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) out.push_back(static_cast<char>(cp));
+            else if (cp >= 'A' && cp <= 'Z') out.push_back(static_cast<char>(cp - 'A' + 'a'));
+        } else if (is_letter_or_digit(cp)) {
+            out.append(word.substr(start, pos - start));
+        }
+    }
+}
+
+}  // namespace
+
+std::uint64_t hash_bytes(std::string_view bytes) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+std::size_t text_index::word_at(std::size_t offset) const {
+    auto it = std::upper_bound(words.begin(), words.end(), offset,
+                               [](std::size_t off, const indexed_word &w) { return off < w.end; });
+    return static_cast<std::size_t>(it - words.begin());
+}
+
+text_index index_text(std::string_view text) {
+    text_index idx;
+    idx.text = text;
+    const std::vector<word_span> spans = find_words(text);
+    idx.words.reserve(spans.size());
+    idx.form_begin.reserve(spans.size() + 1);
+    idx.forms.reserve(text.size());
+    const std::string normalised = normalize_for_matching(text);
+    const std::vector<word_span> norm_spans = find_words(normalised);
+    // normalize_for_matching preserves word boundaries, so the two lists pair up one to one; if some exotic
+    // input breaks that (a word made only of removed marks), fall back to normalising word by word.
+    const bool paired = norm_spans.size() == spans.size();
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
+        if (paired) {
+            append_form(idx.forms, std::string_view(normalised).substr(norm_spans[i].begin,
+                                                                      norm_spans[i].end - norm_spans[i].begin));
+        } else {
+            append_form(idx.forms,
+                        normalize_for_matching(text.substr(spans[i].begin, spans[i].end - spans[i].begin)));
+        }
+        const std::string_view f = std::string_view(idx.forms).substr(idx.form_begin.back());
+        idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f)});
+    }
+    idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
+    return idx;
+}
+
+}  // namespace precis::detail
