@@ -30,6 +30,7 @@ struct parsed_instruction {
     std::optional<std::string> language;    // ISO 639-1
     std::optional<double> tolerance;        // "±5%", "within 5%"
     std::string text;                       // the instruction as given, trimmed
+    bool length_in_characters = false;      // the length was given in characters ("600 characters", "600字")
 };
 
 // Parses an instruction in English or Arabic (digits, English and Arabic number words). Throws
