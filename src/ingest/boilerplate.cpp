@@ -197,8 +197,8 @@ phrase_table build_table() {
     for (const char *raw : {"all rights reserved", "جميع الحقوق محفوظة", "كل الحقوق محفوظة", "الحقوق محفوظة",
                             "حقوق النشر محفوظة", "حقوق الطبع محفوظة"})
         t.copyright_sentences.insert(normalised_key(raw));
-    for (const char *raw : {"\xC2\xA9", "copyright", "شاركها", "exit", "skip", "share", "follow", "تابعنا",
-                            "جميع", "all", "اقرأ", "read", "advertisement", "إعلان", "tweet", "related"})
+    // Only words that cannot end an article sentence: "…in a tweet." or "…are related." must stay.
+    for (const char *raw : {"\xC2\xA9", "copyright", "شاركها", "exit", "skip", "تابعنا", "جميع", "all", "اقرأ"})
         t.markers.insert(normalised_key(raw));
     return t;
 }
