@@ -8,6 +8,10 @@
 #include <mutex>
 #include <unordered_map>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <textcat.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -205,10 +209,19 @@ const language *find_language(std::string_view code_or_name) {
     const std::string key = name_key(code_or_name);
     if (key.empty()) return nullptr;
     if (const auto *l = lookup_key(key)) return l;
-    // BCP 47 tags and locale names: "zh-CN", "pt_BR", "en-US" → the language subtag.
-    const auto dash = key.find_first_of("-");
-    if (dash != std::string::npos && dash >= 2 && dash <= 3)
-        if (const auto *l = lookup_key(key.substr(0, dash))) return l;
+    // BCP 47 tags and locale names: "zh-CN", "pt_BR", "en-US", "zh-Hans", "es-419" → the language subtag.
+    // ("_" became a space in the key.) Only short ASCII subtags qualify, so "id card" is not Indonesian.
+    const auto sep = key.find_first_of("- ");
+    if (sep != std::string::npos && sep >= 2 && sep <= 3) {
+        const sv rest = sv(key).substr(sep + 1);
+        const auto all = [&](auto pred) { return std::all_of(rest.begin(), rest.end(), pred); };
+        const bool region = (rest.size() == 2 && all([](char c) { return c >= 'a' && c <= 'z'; })) ||
+                            (rest.size() == 3 && all([](char c) { return c >= '0' && c <= '9'; }));
+        const bool script_tag = rest == "hans" || rest == "hant" || rest == "latn" || rest == "cyrl" || rest == "arab";
+        const bool subtag = region || script_tag;
+        if (subtag)
+            if (const auto *l = lookup_key(key.substr(0, sep))) return l;
+    }
     // "in Arabic", "the French language", "اللغة العربية" without a listed form.
     static constexpr std::array<sv, 6> prefixes = {"in the ", "in ", "into ", "the ", "اللغه ", "باللغه "};
     for (sv p : prefixes)
@@ -264,9 +277,96 @@ double script_share(std::string_view text, script s) {
     return static_cast<double>(counts[static_cast<int>(s)]) / static_cast<double>(total);
 }
 
+namespace {
+
+// Languages told apart by character n-gram profiles (libexttextcat, Cavnar & Trenkle 1994), per script.
+// Only supported languages are candidates, so the answer is always one precis can target.
+constexpr std::array<sv, 10> latin_candidates = {"en", "fr", "es", "de", "it", "pt", "tr", "nl", "pl", "id"};
+constexpr std::array<sv, 2> cyrillic_candidates = {"ru", "uk"};
+
+// A textcat classifier over some candidates. libexttextcat reads its configuration from a file; we hand it
+// an anonymous in-memory file (memfd) through /proc/self/fd so nothing is written to disk. A handle is not
+// safe for concurrent use, so each thread builds its own (a few milliseconds, once per thread).
+class textcat_classifier {
+public:
+    template <std::size_t n>
+    explicit textcat_classifier(const std::array<sv, n> &codes) {
+        std::string conf;
+        for (sv c : codes) conf += std::string(c) + ".lm " + std::string(c) + "\n";
+        const int fd = memfd_create("precis-textcat", MFD_CLOEXEC);
+        if (fd < 0) return;
+        if (write(fd, conf.data(), conf.size()) == static_cast<ssize_t>(conf.size())) {
+            const std::string path = "/proc/self/fd/" + std::to_string(fd);
+            handle_ = special_textcat_Init(path.c_str(), PRECIS_TEXTCAT_DIR);
+        }
+        close(fd);
+        if (!handle_) return;
+        // Short inputs (a heading, one sentence) still get an answer; confidence reflects the doubt.
+        textcat_SetProperty(handle_, TCPROP_MINIMUM_DOCUMENT_SIZE, 3);
+        candidates_ = textcat_GetClassifyFullOutput(handle_);
+    }
+    ~textcat_classifier() {
+        if (!handle_) return;
+        if (candidates_) textcat_ReleaseClassifyFullOutput(handle_, candidates_);
+        textcat_Done(handle_);
+    }
+    textcat_classifier(const textcat_classifier &) = delete;
+    textcat_classifier &operator=(const textcat_classifier &) = delete;
+
+    // The best candidate and a confidence from the margin to the runner-up: textcat reports every candidate
+    // within 3% of the best score, so a runner-up at 1.00× gives 0.5 and none at all gives 1.
+    language_guess classify(std::string_view text) const {
+        if (!handle_ || !candidates_) return {};
+        const int n = textcat_ClassifyFull(handle_, text.data(), text.size(), candidates_);
+        if (n <= 0 || !candidates_[0].name) return {};
+        double confidence = 1.0;
+        if (n > 1 && candidates_[0].score > 0) {
+            const double ratio = static_cast<double>(candidates_[1].score) / candidates_[0].score;
+            confidence = std::clamp(0.5 + 0.5 * (ratio - 1.0) / 0.03, 0.5, 1.0);
+        }
+        return {candidates_[0].name, confidence};
+    }
+
+private:
+    void *handle_ = nullptr;
+    candidate_t *candidates_ = nullptr;
+};
+
+// Persian and Urdu write in Arabic script but use letters Arabic does not (and not the Arabic forms of ya and
+// kaf), which separates them from Arabic more reliably than n-grams on short text.
+language_guess arabic_script_language(std::string_view text, double share) {
+    std::size_t arabic_only = 0, persian = 0, urdu = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        switch (next_code_point(text, pos)) {
+        case 0x064A: case 0x0643: case 0x0629: case 0x0649: ++arabic_only; break;  // ي ك ة ى
+        case 0x06CC: case 0x06A9: case 0x067E: case 0x0686: case 0x0698: case 0x06AF: ++persian; break;
+        case 0x06D2: case 0x06BA: case 0x0679: case 0x0688: case 0x0691: case 0x06BE: ++urdu; break;
+        default: break;
+        }
+    }
+    const std::size_t total = arabic_only + persian + urdu;
+    if (total == 0 || arabic_only * 2 >= total) return {"ar", share * (total ? 0.5 + 0.5 * arabic_only / double(total) : 0.8)};
+    const double margin = static_cast<double>(persian + urdu) / static_cast<double>(total);
+    if (urdu * 10 > persian + urdu) return {"ur", share * margin};
+    return {"fa", share * margin};
+}
+
+// At most `limit` bytes, cut at a code point boundary.
+std::string_view prefix_of(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+    return text.substr(0, limit);
+}
+
+}  // namespace
+
 language_guess identify_language(std::string_view text) {
-    constexpr std::size_t limit = 64 * 1024;
-    if (text.size() > limit) text = text.substr(0, limit);
+    text = prefix_of(text, 64 * 1024);
     const auto counts = script_histogram(text);
     std::size_t total = 0;
     std::size_t best = 0;
@@ -280,16 +380,36 @@ language_guess identify_language(std::string_view text) {
     }
     if (total < 3) return {};
     const double share = static_cast<double>(best) / static_cast<double>(total);
+    const std::size_t kana = counts[static_cast<int>(script::kana)];
     switch (top) {
-    case script::arabic: return {"ar", share};
-    case script::han: return {counts[static_cast<int>(script::kana)] * 10 > total ? "ja" : "zh", share};
-    case script::kana: return {"ja", share};
+    case script::arabic: return arabic_script_language(text, share);
+    case script::han:
+        // Japanese mixes kanji with kana; Chinese has no kana at all.
+        if (kana * 10 > total) return {"ja", static_cast<double>(best + kana) / static_cast<double>(total)};
+        return {"zh", share};
+    case script::kana:
+        return {"ja", static_cast<double>(best + counts[static_cast<int>(script::han)]) / static_cast<double>(total)};
     case script::hangul: return {"ko", share};
     case script::hebrew: return {"he", share};
     case script::devanagari: return {"hi", share};
     case script::greek: return {"el", share};
-    case script::cyrillic: return {"ru", share * 0.8};
-    case script::latin: return {"en", share * 0.5};
+    case script::cyrillic:
+    case script::latin: {
+        // n-gram profiles settle after a few hundred letters; more text only costs time.
+        const auto sample = prefix_of(text, 8 * 1024);
+        if (top == script::cyrillic) {
+            thread_local const textcat_classifier cyrillic(cyrillic_candidates);
+            auto guess = cyrillic.classify(sample);
+            if (guess.code.empty()) return {"ru", share * 0.5};
+            guess.confidence *= share;
+            return guess;
+        }
+        thread_local const textcat_classifier latin(latin_candidates);
+        auto guess = latin.classify(sample);
+        if (guess.code.empty()) return {"en", share * 0.3};
+        guess.confidence *= share;
+        return guess;
+    }
     default: return {};
     }
 }
