@@ -236,8 +236,24 @@ bool is_separator(char32_t cp) {
     }
 }
 
+bool follows_sentence_end(std::string_view text, std::size_t pos);
+
 bool is_copyright(std::string_view text, const std::vector<token> &toks, const phrase_table &t) {
     if (toks.size() > max_copyright_words) return false;
+    // "All rights reserved" closing a sentence; the Arabic forms are short formulae that do not occur in
+    // running prose, so they qualify in any short line.
+    bool rights_reserved = false;
+    for (std::size_t i = 0; i < toks.size() && !rights_reserved; ++i)
+        for (std::size_t len = 2; len <= 4 && i + len <= toks.size(); ++len) {
+            if (!t.copyright_sentences.count(join_norm(toks, i, len))) continue;
+            const char32_t after = next_visible(text, toks[i + len - 1].end);
+            if (!is_letter_or_digit(after) || toks.size() <= max_covered_words) rights_reserved = true;
+        }
+    if (rights_reserved) return true;
+    // A "©" or "Copyright 2024" notice is one sentence; "Photo © Agency. The minister said …" is a credit
+    // followed by article text, which the caller peels apart.
+    for (std::size_t i = 1; i < toks.size(); ++i)
+        if (follows_sentence_end(text, toks[i].begin)) return false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const std::string &w = toks[i].norm;
         if (w == "\xC2\xA9") return true;
@@ -248,13 +264,6 @@ bool is_copyright(std::string_view text, const std::vector<token> &toks, const p
         if (w == "c" && next_is_year_or_sign && toks[i].begin > 0 && text[toks[i].begin - 1] == '(' &&
             toks[i].end < text.size() && text[toks[i].end] == ')')
             return true;
-        // "All rights reserved" closing a sentence; the Arabic forms are short formulae that do not occur
-        // in running prose, so they qualify in any short line.
-        for (std::size_t len = 2; len <= 4 && i + len <= toks.size(); ++len) {
-            if (!t.copyright_sentences.count(join_norm(toks, i, len))) continue;
-            const char32_t after = next_visible(text, toks[i + len - 1].end);
-            if (!is_letter_or_digit(after) || toks.size() <= max_covered_words) return true;
-        }
     }
     return false;
 }
