@@ -1010,10 +1010,12 @@ summary_spec resolve_spec(const parsed_instruction &instruction, const spec_over
     std::optional<std::size_t> paragraphs = overrides.paragraphs ? overrides.paragraphs : instruction.paragraphs;
 
     // Length: flag ("about"), then the instruction with its bound, then a default from the source length.
+    // Fractional bounds round inwards, so every count in [min_words, max_words] honours the request.
+    constexpr double eps = 1e-7;
     double low = 0.0, high = 0.0;
     auto around = [&](double n) {
-        low = std::round(n - spec.tolerance * n);
-        high = std::round(n + spec.tolerance * n);
+        low = std::ceil(n - spec.tolerance * n - eps);
+        high = std::floor(n + spec.tolerance * n + eps);
     };
     if (overrides.words) {
         around(static_cast<double>(*overrides.words));
@@ -1030,12 +1032,12 @@ summary_spec resolve_spec(const parsed_instruction &instruction, const spec_over
         switch (instruction.words_high ? length_bound::between : instruction.bound) {
         case length_bound::about: around(n); break;
         case length_bound::at_most:
-            low = std::round(0.9 * n);
+            low = std::ceil(0.9 * n - eps);
             high = n;
             break;
         case length_bound::at_least:
             low = n;
-            high = std::min(std::round(1.1 * n), static_cast<double>(max_target_words));
+            high = std::min(std::floor(1.1 * n + eps), static_cast<double>(max_target_words));
             break;
         case length_bound::between:
             low = std::min(n, n_high);
