@@ -1,6 +1,21 @@
-// Constraint sampler (work in progress: stub).
+// The constraint sampler: a llama_sampler_i whose apply keeps only the tokens the decoder state allows.
+//
+// Cost model: llama_sampler_sample fills cur_p with data[i] = {i, logit_i, 0} for every token, in id order, and
+// this sampler runs first, so data[id] is a direct lookup. apply therefore walks the precomputed sorted id list of
+// the current situation (token_classes.h), copies data[id] for each allowed id to a scratch buffer, and copies
+// that back over the front of the array: O(allowed) instead of O(vocabulary), and the samplers after it (temp,
+// top-p, min-p, dist) only see allowed tokens. Each copied entry's id is checked against its index for free; when
+// the array is not the identity-ordered vocabulary (a sampler ran before this one), apply falls back to writing
+// -INFINITY into every disallowed logit, which is O(vocabulary) but still correct.
 #include "llm/constraint_sampler.h"
 
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstring>
+
+#include "llama.h"
+#include "llm/name_trie.h"
 #include "precis/error.h"
 
 namespace precis::detail {
@@ -9,12 +24,336 @@ void constraint_state::begin_paragraph(const paragraph_budget &budget) noexcept 
     const std::size_t serial = serial_ + 1;
     *this = constraint_state{};
     budget_ = budget;
+    // A window whose top is below its bottom could never be met; trust the bottom.
+    if (budget_.max_words != 0 && budget_.max_words < budget_.min_words) budget_.max_words = budget_.min_words;
     serial_ = serial;
 }
 
-llama_sampler *make_constraint_sampler(std::shared_ptr<const token_classes>, const constraint_options &,
-                                       constraint_state *) {
-    throw error{errc::internal, "make_constraint_sampler: not implemented yet"};
+namespace {
+
+// Most n-grams a run remembers (each slot is 16 bytes; half the table stays free so probing stays short). A
+// 2,000-word Arabic summary is about 5,000 tokens, far below this; past it, new n-grams are simply not recorded.
+constexpr std::size_t ngram_slots = std::size_t{1} << 17;
+constexpr std::size_t ngram_max_used = ngram_slots / 2;
+constexpr int max_ngram = 16;
+constexpr int max_banned = 64;
+// Tokens a paragraph at its word limit may still spend finishing the word it is in before only terminators remain.
+constexpr std::size_t finish_word_tokens = 4;
+
+struct ngram_slot {
+    std::uint64_t key = 0;  // 0 = empty
+    std::int32_t token = 0;
+};
+
+// A sorted id list and, when its effects differ from the token's own (UTF-8 continuations), the parallel effects.
+struct source {
+    const std::int32_t *ids = nullptr;
+    const token_effect *effects = nullptr;
+    std::size_t size = 0;
+};
+
+source of(const std::vector<std::int32_t> &ids) { return {ids.data(), nullptr, ids.size()}; }
+
+}  // namespace
+
+class constraint_sampler {
+public:
+    constraint_sampler(std::shared_ptr<const token_classes> classes, const constraint_options &options,
+                       constraint_state *state)
+        : classes_(std::move(classes)),
+          trie_(*classes_, options.names),
+          use_names_(classes_->target().letters != script::latin && !trie_.empty()),
+          ngram_(options.no_repeat_ngram <= 1 ? 0 : std::min(options.no_repeat_ngram, max_ngram)),
+          min_sentence_words_(options.min_sentence_words),
+          state_(state),
+          out_(classes_->vocab_size()),
+          mask_((classes_->vocab_size() + 63) / 64, 0),
+          table_(ngram_ > 0 ? ngram_slots : 0) {}
+
+    void apply(llama_token_data_array *cur_p);
+    void accept(std::int32_t token);
+    void reset() {
+        std::fill(table_.begin(), table_.end(), ngram_slot{});
+        used_ = 0;
+        context_len_ = 0;
+    }
+
+private:
+    template <bool filter, bool gather>
+    std::size_t collect(const llama_token_data *data, source a, source b, const std::int32_t *banned, int ws,
+                        std::size_t remaining, bool &identity);
+    std::size_t collect_any(const llama_token_data *data, source a, source b, const std::int32_t *banned, int ws,
+                            std::size_t remaining, bool filter, bool &identity);
+    std::uint64_t context_key() const noexcept;
+    int banned_tokens(std::int32_t *out) const noexcept;
+    void sync_paragraph() noexcept;
+
+    std::shared_ptr<const token_classes> classes_;
+    name_trie trie_;
+    bool use_names_;
+    int ngram_;
+    std::size_t min_sentence_words_;
+    constraint_state *state_;
+    std::vector<llama_token_data> out_;  // scratch: the allowed entries, gathered
+    std::vector<std::uint64_t> mask_;    // scratch bitset for the fallback path, all zero between calls
+    std::vector<ngram_slot> table_;      // (hash of n-1 tokens, next token) pairs seen in this run
+    std::size_t used_ = 0;
+    std::int32_t context_[max_ngram] = {};  // the last n-1 tokens of this paragraph, oldest first
+    int context_len_ = 0;
+    std::size_t serial_seen_ = 0;
+};
+
+void constraint_sampler::sync_paragraph() noexcept {
+    // begin_paragraph is called on the state, not on the sampler: an n-gram must not span a paragraph break the
+    // sampler never saw.
+    if (state_->serial_ != serial_seen_) {
+        serial_seen_ = state_->serial_;
+        context_len_ = 0;
+    }
+}
+
+std::uint64_t constraint_sampler::context_key() const noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < ngram_ - 1; ++i) {
+        h ^= static_cast<std::uint32_t>(context_[i]);
+        h *= 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 29;
+    }
+    return h | 1;  // never 0, the empty-slot marker
+}
+
+int constraint_sampler::banned_tokens(std::int32_t *out) const noexcept {
+    if (ngram_ == 0 || context_len_ < ngram_ - 1) return 0;
+    const std::uint64_t key = context_key();
+    int n = 0;
+    for (std::size_t i = key & (ngram_slots - 1); table_[i].key != 0 && n < max_banned; i = (i + 1) & (ngram_slots - 1))
+        if (table_[i].key == key) out[n++] = table_[i].token;
+    std::sort(out, out + n);
+    return n;
+}
+
+template <bool filter, bool gather>
+std::size_t constraint_sampler::collect(const llama_token_data *data, source a, source b, const std::int32_t *banned,
+                                        int ws, std::size_t remaining, bool &identity) {
+    const token_classes &tc = *classes_;
+    llama_token_data *out = out_.data();
+    std::size_t n = 0;
+    bool same = true;
+    // Takes one allowed id: skips it when banned (both lists ascend, so one cursor suffices) or over budget.
+    const auto take = [&](std::int32_t id, const token_effect *e) {
+        while (*banned < id) ++banned;
+        if (*banned == id) return;
+        if constexpr (filter) {
+            if (e == nullptr) e = &tc.effect(id);
+            if (e->budget_words[ws] > remaining) return;
+        }
+        if constexpr (gather) {
+            const llama_token_data &d = data[id];
+            same &= d.id == id;
+            out[n++] = {id, d.logit, d.p};
+        } else {
+            out[n++].id = id;
+        }
+    };
+    std::size_t i = 0, j = 0;
+    while (i < a.size || j < b.size) {
+        if (j >= b.size || (i < a.size && a.ids[i] < b.ids[j])) {
+            take(a.ids[i], a.effects ? a.effects + i : nullptr);
+            ++i;
+        } else if (i >= a.size || b.ids[j] < a.ids[i]) {
+            take(b.ids[j], b.effects ? b.effects + j : nullptr);
+            ++j;
+        } else {
+            take(a.ids[i], a.effects ? a.effects + i : nullptr);
+            ++i;
+            ++j;
+        }
+    }
+    identity = same;
+    return n;
+}
+
+std::size_t constraint_sampler::collect_any(const llama_token_data *data, source a, source b,
+                                            const std::int32_t *banned, int ws, std::size_t remaining, bool filter,
+                                            bool &identity) {
+    if (data != nullptr)
+        return filter ? collect<true, true>(data, a, b, banned, ws, remaining, identity)
+                      : collect<false, true>(data, a, b, banned, ws, remaining, identity);
+    return filter ? collect<true, false>(data, a, b, banned, ws, remaining, identity)
+                  : collect<false, false>(data, a, b, banned, ws, remaining, identity);
+}
+
+void constraint_sampler::apply(llama_token_data_array *cur_p) {
+    const token_classes &tc = *classes_;
+    const constraint_state &st = *state_;
+    sync_paragraph();
+    const int ws = static_cast<int>(st.word_);
+    const std::size_t max_words = st.budget_.max_words;
+    const bool forced = max_words != 0 && st.words_ >= max_words;
+    std::size_t remaining = max_words == 0 ? SIZE_MAX : (forced ? 0 : max_words - st.words_);
+    const bool space_ok = !st.after_space_;
+
+    source a, b;
+    if (st.pending_ >= 0) {
+        // Inside a character: only its completions.
+        const auto &ps = tc.pending()[static_cast<std::size_t>(st.pending_)];
+        a = {ps.tokens.data(), ps.effects.data(), ps.tokens.size()};
+    } else if (st.name_node_ >= 0) {
+        const auto &next = trie_.next(st.name_node_);
+        a = of(next.tokens);
+        // A complete name that a longer name extends: the text may also leave the name here.
+        if (trie_.terminal(st.name_node_))
+            b = forced ? of(tc.terminators()) : of(tc.normal(space_ok, st.sentence_words_ >= min_sentence_words_));
+    } else if (forced) {
+        // At the word limit: finish the current word (tokens adding no word) for a few tokens, then only
+        // terminators, which add no words either.
+        if (st.word_ == word_state::in_word && st.forced_tokens_ < finish_word_tokens)
+            a = of(tc.normal(false, true));
+        else
+            a = of(tc.terminators());
+    } else if (st.tokens_ == 0) {
+        a = of(tc.paragraph_start());
+        if (use_names_) b = of(trie_.start_bare().tokens);
+    } else {
+        a = of(tc.normal(space_ok, st.sentence_words_ >= min_sentence_words_));
+        if (use_names_) {
+            const bool spaced = space_ok && tc.uses_spaces();
+            const bool bare = st.word_ != word_state::in_word;
+            if (spaced && bare) b = of(trie_.start_either().tokens);
+            else if (spaced) b = of(trie_.start_spaced().tokens);
+            else if (bare) b = of(trie_.start_bare().tokens);
+        }
+    }
+
+    std::int32_t banned[max_banned + 1];
+    // Completing a character is not optional, so repetition is not policed inside one.
+    const int n_banned = st.pending_ >= 0 ? 0 : banned_tokens(banned);
+    banned[n_banned] = INT32_MAX;
+    std::int32_t no_ban = INT32_MAX;
+
+    const bool full = cur_p->size == tc.vocab_size();
+    const llama_token_data *data = full ? cur_p->data : nullptr;
+    const bool filter = remaining < tc.max_token_words();
+    bool identity = true;
+    std::size_t n = collect_any(data, a, b, banned, ws, remaining, filter, identity);
+    // Never leave nothing to sample: first forgive repetition, then allow ending the sentence.
+    if (n == 0 && n_banned > 0) n = collect_any(data, a, b, &no_ban, ws, remaining, filter, identity);
+    if (n == 0) n = collect_any(data, of(tc.terminators()), {}, &no_ban, ws, remaining, false, identity);
+
+    if (full && identity) {
+        std::memcpy(cur_p->data, out_.data(), n * sizeof(llama_token_data));
+        cur_p->size = n;
+        cur_p->sorted = false;
+        cur_p->selected = -1;
+        return;
+    }
+    // Fallback: the array is not the id-ordered vocabulary. Mask instead of compacting.
+    for (std::size_t k = 0; k < n; ++k) {
+        const auto id = static_cast<std::size_t>(out_[k].id);
+        mask_[id >> 6] |= std::uint64_t{1} << (id & 63);
+    }
+    const std::size_t vocab = tc.vocab_size();
+    for (std::size_t k = 0; k < cur_p->size; ++k) {
+        const std::int32_t id = cur_p->data[k].id;
+        const bool ok = id >= 0 && static_cast<std::size_t>(id) < vocab &&
+                        (mask_[static_cast<std::size_t>(id) >> 6] >> (static_cast<std::size_t>(id) & 63) & 1) != 0;
+        if (!ok) cur_p->data[k].logit = -INFINITY;
+    }
+    for (std::size_t k = 0; k < n; ++k) mask_[static_cast<std::size_t>(out_[k].id) >> 6] = 0;
+}
+
+void constraint_sampler::accept(std::int32_t token) {
+    const token_classes &tc = *classes_;
+    if (token < 0 || static_cast<std::size_t>(token) >= tc.vocab_size()) return;
+    sync_paragraph();
+    constraint_state &st = *state_;
+    const token_effect *e = &tc.effect(token);
+    bool via_name = false;
+    if (st.pending_ >= 0) {
+        const auto &ps = tc.pending()[static_cast<std::size_t>(st.pending_)];
+        const auto it = std::lower_bound(ps.tokens.begin(), ps.tokens.end(), token);
+        if (it != ps.tokens.end() && *it == token) e = &ps.effects[static_cast<std::size_t>(it - ps.tokens.begin())];
+    } else if (st.name_node_ >= 0) {
+        const std::int32_t next = trie_.next(st.name_node_).find(token);
+        via_name = next >= 0;
+        st.name_node_ = next;
+    } else if (use_names_ && (e->flags & token_flag::allowed) == 0) {
+        // A token outside the target's text can only have come from the name trie.
+        const std::int32_t next = trie_.start_either().find(token);
+        via_name = next >= 0;
+        st.name_node_ = next;
+    }
+    if (st.name_node_ >= 0 && trie_.terminal(st.name_node_) && !trie_.has_children(st.name_node_)) st.name_node_ = -1;
+
+    const int ws = static_cast<int>(st.word_);
+    const bool was_forced = st.budget_.max_words != 0 && st.words_ >= st.budget_.max_words;
+    st.words_ += e->words[ws];
+    st.sentence_words_ += e->words[ws];
+    st.word_ = static_cast<word_state>(e->end_state[ws]);
+    st.pending_ = e->pending;
+    st.after_space_ = (e->flags & ends_with_space) != 0;
+    // A terminator inside a name ("U.S.") does not end the sentence.
+    if (!via_name && (e->flags & ends_sentence) != 0) {
+        if (st.words_ >= st.budget_.min_words) st.complete_ = true;
+        st.sentence_words_ = 0;
+    }
+    ++st.tokens_;
+    if (was_forced) ++st.forced_tokens_;
+
+    if (ngram_ == 0) return;
+    if (context_len_ >= ngram_ - 1 && used_ < ngram_max_used) {
+        const std::uint64_t key = context_key();
+        std::size_t i = key & (ngram_slots - 1);
+        bool known = false;
+        for (; table_[i].key != 0; i = (i + 1) & (ngram_slots - 1))
+            if (table_[i].key == key && table_[i].token == token) {
+                known = true;
+                break;
+            }
+        if (!known) {
+            table_[i] = {key, token};
+            ++used_;
+        }
+    }
+    if (context_len_ < ngram_ - 1) {
+        context_[context_len_++] = token;
+    } else if (ngram_ > 1) {
+        std::memmove(context_, context_ + 1, static_cast<std::size_t>(ngram_ - 2) * sizeof(std::int32_t));
+        context_[ngram_ - 2] = token;
+    }
+}
+
+namespace {
+
+constraint_sampler *self(const llama_sampler *smpl) { return static_cast<constraint_sampler *>(smpl->ctx); }
+
+llama_sampler *clone_sampler(const llama_sampler *smpl);
+
+llama_sampler_i constraint_iface = {
+    .name = [](const llama_sampler *) { return "precis-constraint"; },
+    .accept = [](llama_sampler *smpl, llama_token token) { self(smpl)->accept(token); },
+    .apply = [](llama_sampler *smpl, llama_token_data_array *cur_p) { self(smpl)->apply(cur_p); },
+    .reset = [](llama_sampler *smpl) { self(smpl)->reset(); },
+    .clone = clone_sampler,
+    .free = [](llama_sampler *smpl) { delete self(smpl); },
+};
+
+// A clone shares the constraint_state (the state belongs to the run, not to one sampler object).
+llama_sampler *clone_sampler(const llama_sampler *smpl) {
+    return llama_sampler_init(&constraint_iface, new constraint_sampler(*self(smpl)));
+}
+
+}  // namespace
+
+llama_sampler *make_constraint_sampler(std::shared_ptr<const token_classes> classes, const constraint_options &options,
+                                       constraint_state *state) {
+    if (!classes || state == nullptr || options.target == nullptr)
+        throw error{errc::internal, "make_constraint_sampler: token classes, state and target language are required"};
+    if (options.target->code != classes->target().code)
+        throw error{errc::internal, "make_constraint_sampler: token classes are for " +
+                                        std::string(classes->target().code) + ", options target " +
+                                        std::string(options.target->code)};
+    return llama_sampler_init(&constraint_iface, new constraint_sampler(std::move(classes), options, state));
 }
 
 }  // namespace precis::detail

@@ -68,6 +68,7 @@ private:
     std::size_t words_ = 0;
     std::size_t sentence_words_ = 0;
     std::size_t tokens_ = 0;
+    std::size_t forced_tokens_ = 0;  // tokens accepted since the paragraph reached max_words
     std::size_t serial_ = 0;
     bool complete_ = false;
     word_state word_ = word_state::outside;

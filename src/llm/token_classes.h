@@ -24,6 +24,8 @@ struct llama_vocab;
 
 namespace precis::detail {
 
+struct script_rules;  // per-script punctuation, terminators, digits (token_classes.cpp)
+
 // The word-counter state between two tokens (precis::word_counter): outside a run of non-space characters, inside
 // a run whose current stretch holds no letter or digit yet, or inside a run already counted as a word.
 enum class word_state : std::uint8_t { outside = 0, in_run = 1, in_word = 2 };
@@ -32,6 +34,7 @@ inline constexpr int word_state_count = 3;
 // What appending one token does, given the word state before it.
 struct token_effect {
     std::uint8_t words[word_state_count] = {0, 0, 0};      // words the token adds, per starting state
+    std::uint8_t budget_words[word_state_count] = {0, 0, 0};  // words, plus one when it ends mid-character
     std::uint8_t end_state[word_state_count] = {0, 0, 0};  // word_state after the token, per starting state
     std::uint8_t flags = 0;                                 // token_flag bits
     std::int32_t pending = -1;  // index of the incomplete UTF-8 sequence the token ends with, or -1
@@ -43,6 +46,7 @@ enum token_flag : std::uint8_t {
     starts_with_space = 1 << 1,
     ends_with_space = 1 << 2,
     has_letters = 1 << 3,       // contains at least one letter or digit
+    allowed = 1 << 4,           // in the normal lists (allowed inside a paragraph in some state)
 };
 
 // One incomplete UTF-8 sequence some allowed token ends with (e.g. the lead byte 0xD8 of an Arabic letter), and
@@ -82,7 +86,7 @@ public:
     std::uint8_t max_token_words() const noexcept { return max_token_words_; }
 
     // The decoded text of a token (special=false), for building name tries and tests. Empty for control tokens.
-    std::string_view piece(std::int32_t token) const noexcept { return pieces_[static_cast<std::size_t>(token)]; }
+    std::string_view piece(std::int32_t token) const noexcept;
     // The token whose text is exactly `text`, or -1. Not for the per-token path.
     std::int32_t find_piece(std::string_view text) const;
 
@@ -90,10 +94,14 @@ public:
     // punctuation, or a space the target uses — the character-level rule behind the lists above.
     bool allowed_char(char32_t cp) const noexcept;
     bool is_terminator(char32_t cp) const noexcept;
+    // False for scripts written without spaces between words (Chinese, Japanese): no space tokens are allowed.
+    bool uses_spaces() const noexcept;
 
 private:
     const precis::language *target_;
-    std::vector<std::string> pieces_;
+    const script_rules *rules_;
+    std::string piece_bytes_;                 // every piece, concatenated
+    std::vector<std::uint32_t> piece_end_;    // piece t is piece_bytes_[piece_end_[t-1], piece_end_[t])
     std::unordered_map<std::string_view, std::int32_t> by_piece_;
     std::vector<token_effect> effects_;
     std::vector<std::int32_t> normal_[4];

@@ -1,0 +1,294 @@
+// The constraint sampler under random logits: a random model wants to emit anything, which makes it the
+// hardest test of the constraints. Only the vocabularies that ship with llama.cpp are needed (vocab_only), no
+// weights: each step builds the id-ordered candidate array llama_sampler_sample would build, and runs the chain
+// [constraint, dist] on it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "llama.h"
+#include "llm/constraint_sampler.h"
+#include "precis/language.h"
+#include "precis/utf8.h"
+#include "precis/words.h"
+
+namespace {
+
+using namespace precis;
+using namespace precis::detail;
+
+struct vocab_file {
+    llama_model *model = nullptr;
+    const llama_vocab *vocab = nullptr;
+};
+
+// Loads a vocab-only GGUF from llama.cpp's models folder once per process.
+const vocab_file &load_vocab(const std::string &name) {
+    static std::map<std::string, vocab_file> loaded;
+    auto &v = loaded[name];
+    if (v.model == nullptr) {
+        static const bool init = [] {
+            llama_backend_init();
+            llama_log_set([](ggml_log_level, const char *, void *) {}, nullptr);
+            return true;
+        }();
+        (void)init;
+        const std::string path = std::string(PRECIS_LLAMA_DIR) + "/models/ggml-vocab-" + name + ".gguf";
+        llama_model_params params = llama_model_default_params();
+        params.vocab_only = true;
+        v.model = llama_model_load_from_file(path.c_str(), params);
+        if (v.model != nullptr) v.vocab = llama_model_get_vocab(v.model);
+    }
+    return v;
+}
+
+struct run_config {
+    std::string vocab = "qwen2";
+    std::string lang = "ar";
+    std::vector<std::string> names;
+    std::size_t paragraphs = 4;
+    paragraph_budget budget{40, 44, 48};
+    std::uint32_t seed = 1;
+    float name_boost = 0;        // added to the logits of tokens spelling a piece of a name
+    float terminator_boost = 0;  // added to the logits of tokens that are a lone sentence terminator
+};
+
+struct run_output {
+    std::vector<std::string> paragraphs;
+    std::vector<std::size_t> sampler_words;  // the sampler's count per paragraph
+    std::vector<bool> completed;
+    std::vector<std::int32_t> tokens;
+};
+
+const std::u32string terminators = U".!?؟。！？";
+const std::u32string closers = U"»\"”)’」）》";
+
+run_output generate(const run_config &cfg) {
+    run_output out;
+    const auto &v = load_vocab(cfg.vocab);
+    if (v.vocab == nullptr) return out;
+    const language *lang = find_language(cfg.lang);
+    auto classes = token_classes_for(v.vocab, *lang);
+    const std::int32_t n_vocab = llama_vocab_n_tokens(v.vocab);
+
+    std::vector<float> bias(static_cast<std::size_t>(n_vocab), 0.0f);
+    for (std::int32_t t = 0; t < n_vocab; ++t) {
+        const std::string piece(classes->piece(t));
+        if (piece.empty()) continue;
+        if (cfg.name_boost != 0)
+            for (const auto &name : cfg.names)
+                if ((" " + name).find(piece) != std::string::npos) bias[static_cast<std::size_t>(t)] += cfg.name_boost;
+        if (cfg.terminator_boost != 0 && (piece == "." || piece == "؟" || piece == "。" || piece == "!"))
+            bias[static_cast<std::size_t>(t)] += cfg.terminator_boost;
+    }
+
+    constraint_state state;
+    constraint_options options;
+    options.target = lang;
+    options.names = cfg.names;
+    llama_sampler *chain = llama_sampler_chain_init(llama_sampler_chain_default_params());
+    llama_sampler_chain_add(chain, make_constraint_sampler(classes, options, &state));
+    llama_sampler_chain_add(chain, llama_sampler_init_dist(cfg.seed));
+
+    // A pool of normal logits, read at a random offset each step: drawing 150k normals per step would make the
+    // test slow without making it any stronger.
+    std::mt19937 rng(cfg.seed);
+    std::normal_distribution<float> normal(0.0f, 2.0f);
+    std::vector<float> pool(std::size_t{1} << 20);
+    for (auto &x : pool) x = normal(rng);
+    std::vector<llama_token_data> cur(static_cast<std::size_t>(n_vocab));
+    for (std::size_t p = 0; p < cfg.paragraphs; ++p) {
+        state.begin_paragraph(cfg.budget);
+        std::string text;
+        for (int step = 0; step < 4000 && !state.paragraph_complete(); ++step) {
+            const std::size_t offset = rng();
+            for (std::int32_t t = 0; t < n_vocab; ++t)
+                cur[static_cast<std::size_t>(t)] = {
+                    t, pool[(offset + static_cast<std::size_t>(t)) & (pool.size() - 1)] + bias[static_cast<std::size_t>(t)],
+                    0.0f};
+            llama_token_data_array cur_p{cur.data(), cur.size(), -1, false};
+            llama_sampler_apply(chain, &cur_p);
+            const llama_token token = cur_p.data[cur_p.selected].id;
+            llama_sampler_accept(chain, token);
+            out.tokens.push_back(token);
+            char buf[256];
+            const int len = llama_token_to_piece(v.vocab, token, buf, sizeof buf, 0, true);
+            if (len > 0) text.append(buf, static_cast<std::size_t>(len));
+        }
+        out.paragraphs.push_back(text);
+        out.sampler_words.push_back(state.paragraph_words());
+        out.completed.push_back(state.paragraph_complete());
+    }
+    llama_sampler_free(chain);
+    return out;
+}
+
+// Marks the bytes of `text` covered by an occurrence of one of `names`.
+std::vector<bool> name_coverage(const std::string &text, const std::vector<std::string> &names) {
+    std::vector<bool> covered(text.size(), false);
+    for (const auto &name : names)
+        for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1))
+            std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at),
+                      covered.begin() + static_cast<std::ptrdiff_t>(at + name.size()), true);
+    return covered;
+}
+
+// Every check the constraint promises, on one run. `where` names the run in failure messages.
+void check_run(const run_config &cfg, const run_output &out, const std::string &where) {
+    const language *lang = find_language(cfg.lang);
+    const auto &v = load_vocab(cfg.vocab);
+    ASSERT_EQ(out.paragraphs.size(), cfg.paragraphs) << where;
+    for (std::int32_t t : out.tokens) {
+        EXPECT_FALSE(llama_vocab_is_eog(v.vocab, t)) << where << ": end-of-generation token " << t << " emitted";
+        EXPECT_FALSE(llama_vocab_is_control(v.vocab, t)) << where << ": control token " << t << " emitted";
+    }
+    for (std::size_t p = 0; p < out.paragraphs.size(); ++p) {
+        const std::string &text = out.paragraphs[p];
+        const std::string at = where + " paragraph " + std::to_string(p) + " «" + text + "»";
+        ASSERT_FALSE(find_invalid_utf8(text).has_value()) << at << ": not valid UTF-8";
+        EXPECT_TRUE(out.completed[p]) << at << ": the paragraph never completed";
+        EXPECT_EQ(text.find_first_of("\n\r\t"), std::string::npos) << at << ": line break or tab inside a paragraph";
+        EXPECT_EQ(text.find("<|"), std::string::npos) << at << ": special token text";
+        ASSERT_FALSE(text.empty()) << at;
+        EXPECT_FALSE(is_space(static_cast<unsigned char>(text[0]))) << at << ": paragraph starts with whitespace";
+
+        const std::size_t words = count_words(text);
+        EXPECT_EQ(words, out.sampler_words[p]) << at << ": the sampler's word count differs from count_words";
+        EXPECT_GE(words, cfg.budget.min_words) << at << ": ended below the window";
+        EXPECT_LE(words, cfg.budget.max_words) << at << ": ran past the window";
+
+        // The paragraph ends with a terminator, optionally followed by closing quotes.
+        std::u32string cps;
+        for (std::size_t pos = 0; pos < text.size();) cps.push_back(next_code_point(text, pos));
+        while (!cps.empty() && closers.find(cps.back()) != std::u32string::npos) cps.pop_back();
+        ASSERT_FALSE(cps.empty()) << at;
+        EXPECT_NE(terminators.find(cps.back()), std::u32string::npos) << at << ": does not end at a sentence end";
+
+        // Letters are in the target script, except inside copied names.
+        const auto covered = name_coverage(text, cfg.names);
+        for (std::size_t pos = 0; pos < text.size();) {
+            const std::size_t start = pos;
+            const char32_t cp = next_code_point(text, pos);
+            if (!is_letter_or_digit(cp) || (cp >= U'0' && cp <= U'9')) continue;
+            if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) continue;
+            if (covered[start]) continue;
+            EXPECT_EQ(script_of(cp), lang->letters)
+                << at << ": letter U+" << std::hex << static_cast<std::uint32_t>(cp) << " at byte " << std::dec
+                << start << " is not in the target script";
+        }
+    }
+}
+
+class constraint_sampler_languages : public ::testing::TestWithParam<std::tuple<std::string, std::string>> {};
+
+TEST_P(constraint_sampler_languages, random_model_output_keeps_every_constraint) {
+    const auto &[vocab, lang] = GetParam();
+    if (load_vocab(vocab).vocab == nullptr) GTEST_SKIP() << "ggml-vocab-" << vocab << ".gguf not found in " << PRECIS_LLAMA_DIR;
+    for (std::uint32_t seed : {1u, 2u}) {
+        run_config cfg;
+        cfg.vocab = vocab;
+        cfg.lang = lang;
+        cfg.seed = seed;
+        cfg.names = {"DeepSeek", "H800"};
+        check_run(cfg, generate(cfg), vocab + "/" + lang + "/seed " + std::to_string(seed));
+    }
+}
+
+TEST_P(constraint_sampler_languages, paragraphs_wait_for_the_window_when_the_model_wants_to_stop) {
+    const auto &[vocab, lang] = GetParam();
+    if (load_vocab(vocab).vocab == nullptr) GTEST_SKIP() << "ggml-vocab-" << vocab << ".gguf not found";
+    run_config cfg;
+    cfg.vocab = vocab;
+    cfg.lang = lang;
+    cfg.seed = 7;
+    cfg.terminator_boost = 12;  // the model would end every sentence after one token
+    cfg.budget = {30, 32, 34};
+    const run_output out = generate(cfg);
+    check_run(cfg, out, vocab + "/" + lang + "/eager terminators");
+    // Sentences still have at least min_sentence_words words (3) before their terminator, except a forced end.
+    for (const auto &p : out.paragraphs) {
+        std::size_t begin = 0;
+        char32_t previous = 0;
+        for (std::size_t pos = 0; pos < p.size();) {
+            const char32_t cp = next_code_point(p, pos);
+            const bool run = terminators.find(previous) != std::u32string::npos;  // "..." or "?!" is one end
+            previous = cp;
+            if (terminators.find(cp) == std::u32string::npos || run) continue;
+            const std::size_t words = count_words(std::string_view(p).substr(begin, pos - begin));
+            if (pos < p.size() - 4) EXPECT_GE(words, 3u) << "sentence with " << words << " words in «" << p << "»";
+            begin = pos;
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(vocabularies, constraint_sampler_languages,
+                         ::testing::Combine(::testing::Values("qwen2", "llama-spm"),
+                                            ::testing::Values("ar", "en", "fr", "ru", "zh")),
+                         [](const auto &info) {
+                             std::string name = std::get<0>(info.param) + "_" + std::get<1>(info.param);
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+TEST(constraint_sampler, names_are_copied_exactly_when_the_model_favours_them) {
+    for (const std::string lang : {"ar", "ru", "zh"}) {
+        run_config cfg;
+        cfg.lang = lang;
+        cfg.names = {"DeepSeek", "H800"};
+        cfg.name_boost = 9;
+        cfg.seed = 3;
+        const run_output out = generate(cfg);
+        if (out.paragraphs.empty()) GTEST_SKIP() << "qwen2 vocabulary not found";
+        check_run(cfg, out, "names/" + lang);
+        std::string all;
+        for (const auto &p : out.paragraphs) all += p + "\n";
+        EXPECT_NE(all.find("DeepSeek"), std::string::npos) << lang << ": DeepSeek never copied in «" << all << "»";
+        EXPECT_NE(all.find("H800"), std::string::npos) << lang << ": H800 never copied in «" << all << "»";
+    }
+}
+
+TEST(constraint_sampler, array_not_in_id_order_is_masked_with_the_same_allowed_set) {
+    const auto &v = load_vocab("qwen2");
+    if (v.vocab == nullptr) GTEST_SKIP() << "qwen2 vocabulary not found";
+    const language *ar = find_language("ar");
+    constraint_state state;
+    constraint_options options;
+    options.target = ar;
+    llama_sampler *smpl = make_constraint_sampler(token_classes_for(v.vocab, *ar), options, &state);
+    state.begin_paragraph({10, 12, 14});
+    const std::int32_t n = llama_vocab_n_tokens(v.vocab);
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<float> logit(0.0f, 1.0f);
+    for (int step = 0; step < 50; ++step) {
+        std::vector<llama_token_data> ordered(static_cast<std::size_t>(n));
+        for (std::int32_t t = 0; t < n; ++t) ordered[static_cast<std::size_t>(t)] = {t, logit(rng), 0.0f};
+        std::vector<llama_token_data> reversed(ordered.rbegin(), ordered.rend());
+        std::vector<float> original(static_cast<std::size_t>(n));
+        for (std::int32_t t = 0; t < n; ++t) original[static_cast<std::size_t>(t)] = ordered[static_cast<std::size_t>(t)].logit;
+        llama_token_data_array a{ordered.data(), ordered.size(), -1, false};
+        llama_token_data_array b{reversed.data(), reversed.size(), -1, false};
+        llama_sampler_apply(smpl, &a);
+        llama_sampler_apply(smpl, &b);
+        std::set<std::int32_t> fast, masked;
+        for (std::size_t i = 0; i < a.size; ++i) fast.insert(a.data[i].id);
+        for (std::size_t i = 0; i < b.size; ++i)
+            if (std::isfinite(b.data[i].logit)) masked.insert(b.data[i].id);
+        ASSERT_FALSE(fast.empty()) << "step " << step << ": nothing allowed";
+        ASSERT_LT(fast.size(), static_cast<std::size_t>(n)) << "step " << step << ": nothing was filtered";
+        ASSERT_EQ(fast, masked) << "step " << step << ": compacting and masking disagree";
+        // The logits that survive are the model's own.
+        for (std::size_t i = 0; i < a.size; ++i)
+            ASSERT_EQ(a.data[i].logit, original[static_cast<std::size_t>(a.data[i].id)]) << "step " << step;
+        llama_sampler_accept(smpl, a.data[static_cast<std::size_t>(step * 7919) % a.size].id);
+        if (state.paragraph_complete()) state.begin_paragraph({10, 12, 14});
+    }
+    llama_sampler_free(smpl);
+}
+
+}  // namespace
