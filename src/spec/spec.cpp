@@ -946,13 +946,32 @@ std::optional<std::size_t> leading_instruction_length(std::string_view input) {
 
     std::size_t end_tok = 0;
     switch (why) {
-    case stop::none: end_tok = t.size() - 1; break;
-    case stop::line:
-        if (words_seen > 60 && !found_spec) return std::nullopt;
-        end_tok = words_seen > 60 ? last_end : j - 1;
+    case stop::none:
+        // The input ended inside the instruction's reach: all of it is the instruction unless the words after
+        // the last phrase read as an article (see the terminator case).
+        if (!found_spec) {
+            end_tok = t.size() - 1;
+            break;
+        }
+        j = t.size();
+        [[fallthrough]];
+    case stop::line: {
+        if (!found_spec) {
+            if (words_seen > 60) return std::nullopt;
+            end_tok = j - 1;
+            break;
+        }
+        // The rest of an instruction line is the instruction unless it reads as the article's first words
+        // (capitalised Latin words or numbers after the last phrase: "… in Arabic A small lab …").
+        bool continuation = gap <= 8;
+        for (std::size_t x = last_end + 1; x < j && continuation; ++x)
+            if ((t[x].kind == spec_token_kind::word && t[x].capitalized) || t[x].kind == spec_token_kind::number)
+                continuation = false;
+        end_tok = continuation ? j - 1 : last_end;
         break;
+    }
     case stop::terminator: {
-        if (t[j].key == ":" || !found_spec) {
+        if (j < t.size() && (t[j].key == ":" || !found_spec)) {
             if (words_seen > 40 && !found_spec) {
                 if (object == std::string_view::npos) return std::nullopt;
                 end_tok = object;
@@ -969,7 +988,7 @@ std::optional<std::size_t> leading_instruction_length(std::string_view input) {
                 continuation = false;
             else if (t[x].kind == spec_token_kind::number)
                 continuation = false;
-        end_tok = continuation ? j : last_end;
+        end_tok = continuation ? std::min(j, t.size() - 1) : last_end;
         break;
     }
     case stop::gap:

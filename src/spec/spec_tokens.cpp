@@ -112,6 +112,12 @@ std::vector<spec_token> tokenize_instruction(std::string_view text) {
             pos = p;
             continue;
         }
+        // Format characters (byte-order mark, zero-width joiners, the RTL/LTR marks common in Arabic text)
+        // are invisible: they neither separate nor form tokens.
+        if (u_charType(static_cast<UChar32>(cp)) == U_FORMAT_CHAR) {
+            pos = p;
+            continue;
+        }
         spec_token tok;
         tok.begin = start;
         tok.space_before = space || tokens.empty();
@@ -133,6 +139,10 @@ std::vector<spec_token> tokenize_instruction(std::string_view text) {
                 std::size_t q = pos;
                 const char32_t c = next_code_point(text, q);
                 if (is_han_or_kana(c)) break;
+                if (u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR) {  // ZWNJ inside Persian words
+                    pos = q;
+                    continue;
+                }
                 if (is_word_char(c)) {
                     append_key(tok.key, c);
                     pos = q;
