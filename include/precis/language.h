@@ -35,7 +35,9 @@ struct language {
 const std::vector<language> &supported_languages();
 
 // Looks a language up by ISO code, English name or native name, case-insensitively ("ar", "Arabic",
-// "العربية", "بالعربية", "français", "French"). Returns nullptr when unknown.
+// "العربية", "بالعربية", "français", "French"). Accents, Arabic diacritics and hamza forms are ignored
+// ("francais", "الانجليزية"); BCP 47 tags ("zh-CN", "pt_BR") and "in X" / "X language" are accepted.
+// Returns nullptr when unknown.
 const language *find_language(std::string_view code_or_name);
 
 // The dominant script of the letters in `text` (digits and punctuation ignored); unknown when no letters.
@@ -50,7 +52,10 @@ struct language_guess {
 };
 
 // Identifies the language of `text` from its script and, within Latin and Cyrillic, character n-gram
-// profiles. Reads at most the first 64 KiB. Supports at least ar, en, fr, es, de, ru, zh.
+// profiles (libexttextcat; candidates are the supported languages only). Arabic script is told apart into
+// ar/fa/ur by letters only Persian and Urdu use; Han with kana is ja. Reads at most the first 64 KiB (n-grams
+// use the first 8 KiB). The first call on each thread loads the profiles (a few milliseconds).
+// Measured: EASC 153/153 ar, scrapinghub ground truth 180/181 (tests/data/language_id.cpp).
 language_guess identify_language(std::string_view text);
 
 }  // namespace precis

@@ -25,7 +25,9 @@ namespace precis {
 class word_counter {
 public:
     void feed(char32_t cp) noexcept;
-    void feed(std::string_view utf8) noexcept;  // convenience: decodes and feeds each code point
+    // Convenience: decodes and feeds each code point (fast paths for ASCII and two-byte UTF-8). Feed whole
+    // code points: a sequence split across two calls is read as invalid bytes.
+    void feed(std::string_view utf8) noexcept;
     std::size_t words() const noexcept { return words_; }
     bool in_word() const noexcept { return in_run_; }  // inside a run of non-whitespace characters
     void reset() noexcept { *this = word_counter{}; }
@@ -46,9 +48,11 @@ struct word_span {
 };
 
 // The words of `text`, in order (Han/kana characters one span each). Their number equals count_words(text).
+// A span covers the whole run of non-whitespace, punctuation included ("«Hello»," is one span).
 std::vector<word_span> find_words(std::string_view text);
 
-// True for whitespace as the counting rules use it (Unicode White_Space, incl. NBSP and U+200B-free spaces).
+// True for whitespace as the counting rules use it: Unicode White_Space, which includes tab, CR, LF, NBSP,
+// U+2000–U+200A and U+3000, but not U+200B ZERO WIDTH SPACE.
 bool is_space(char32_t cp) noexcept;
 // True for a letter or a digit of any script (Unicode L* and N* categories).
 bool is_letter_or_digit(char32_t cp) noexcept;
@@ -59,7 +63,8 @@ bool is_counted_per_character(char32_t cp) noexcept;
 // blank), each trimmed of surrounding whitespace; empty blocks are dropped. Views point into `text`.
 std::vector<std::string_view> split_paragraphs(std::string_view text);
 
-// Joins paragraphs with exactly one blank line between them, the output form of every summary.
+// Joins paragraphs with exactly one blank line between them, the output form of every summary. Each paragraph
+// is trimmed of surrounding whitespace and empty ones are dropped, so the result splits back into the same list.
 std::string join_paragraphs(const std::vector<std::string> &paragraphs);
 
 }  // namespace precis
