@@ -77,7 +77,7 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
 const std::initializer_list<std::string_view> unlikely_names = {
     "banner",   "breadcrumb", "combx",      "comment",  "community", "disqus",    "foot",     "header",
     "legends",  "menu",       "related",    "remark",   "replies",   "rss",       "shoutbox", "sidebar",
-    "skyscraper", "social",   "sponsor",    "supplemental", "ad-break", "agegate", "pagination", "pager",
+    "skyscraper", "social",   "sponsor",    "supplemental", "ad-break", "agegate", "pagination",
     "popup",    "share",      "newsletter", "subscribe", "promo",    "cookie",    "modal",    "navbar",
     "toolbar",  "outbrain",   "taboola",    "recirc",   "signup",    "most-popular", "trending", "tags"};
 const std::initializer_list<std::string_view> maybe_content_names = {"and", "article", "body", "column",
@@ -108,8 +108,10 @@ bool is_hidden(const xmlNode *n) {
 
 bool is_unlikely(const xmlNode *n, std::string_view tag) {
     if (one_of(tag, {"body", "html", "article", "main", "a"})) return false;
-    const std::string names = attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role");
-    if (contains_any(names, {"navigation", "complementary", "dialog"})) return true;
+    const std::string role = attr(n, "role");
+    if (one_of(role, {"navigation", "complementary", "dialog", "banner", "contentinfo", "menu", "menubar"}))
+        return true;
+    const std::string names = attr(n, "class") + " " + attr(n, "id");
     return contains_any(names, unlikely_names) && !contains_any(names, maybe_content_names);
 }
 
