@@ -90,7 +90,7 @@ const std::unordered_map<std::string_view, double> &number_words() {
         {"تسعه", 9},     {"عشر", 10},      {"عشره", 10},     {"عشرين", 20},      {"عشرون", 20},   {"ثلاثين", 30},
         {"ثلاثون", 30},  {"اربعين", 40},   {"اربعون", 40},   {"خمسين", 50},      {"خمسون", 50},   {"ستين", 60},
         {"ستون", 60},    {"سبعين", 70},    {"سبعون", 70},    {"ثمانين", 80},     {"ثمانون", 80},  {"تسعين", 90},
-        {"تسعون", 90},   {"مائه", 100},    {"مئه", 100},     {"نصف", 0.5},
+        {"تسعون", 90},   {"مايه", 100},    {"ميه", 100},     {"نصف", 0.5},
     };
     return table;
 }
@@ -190,6 +190,16 @@ const scale_entry *find_scale(std::string_view form) {
     return it == t.end() ? nullptr : &it->second;
 }
 
+// End of the last letter or digit in [begin, end): "billion." ends before the full stop.
+std::size_t letters_end(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t last = begin;
+    for (std::size_t p = begin; p < end;) {
+        const char32_t cp = next_code_point(text, p);
+        if (is_letter_or_digit(cp)) last = p;
+    }
+    return last;
+}
+
 // Reads, after a number that ends word `w`, the words that belong to it: a scale word ("مليون"), "ونصف",
 // percent words and a currency word. Advances t.last_word / t.end over what it took.
 void take_following_words(const text_index &idx, number_token &t, bool allow_scale) {
@@ -197,31 +207,33 @@ void take_following_words(const text_index &idx, number_token &t, bool allow_sca
     std::size_t w = t.last_word + 1;
     const auto take = [&](std::size_t k) {
         t.last_word = k;
-        t.end = idx.words[k].end;
+        t.end = letters_end(idx.text, idx.words[k].begin, idx.words[k].end);
         w = k + 1;
     };
-    if (allow_scale && w < n) {
+    // Words after a sentence end or a line break are not part of the number.
+    const auto open = [&]() { return w < n && !idx.words[t.last_word].ends_sentence; };
+    if (allow_scale && open()) {
         if (const scale_entry *s = find_scale(idx.form(w))) {
             t.scale = s->scale;
             take(w);
-            if (w < n && idx.form(w) == "ونصف") {
+            if (open() && idx.form(w) == "ونصف") {
                 for (std::uint8_t i = 0; i < t.readings; ++i) t.mantissas[i] += 0.5;
                 take(w);
             }
         }
     }
-    if (w < n) {
+    if (open()) {
         const std::string_view f = idx.form(w);
-        if (f == "percent" || f == "pct" || f == "بالمائه" || f == "بالمئه" || f == "بالمايه") {
+        if (f == "percent" || f == "pct" || f == "بالمايه" || f == "بالميه") {
             t.percent = true;
             take(w);
         } else if (w + 1 < n && ((f == "per" && idx.form(w + 1) == "cent") ||
-                                 (f == "في" && (idx.form(w + 1) == "المائه" || idx.form(w + 1) == "المئه")))) {
+                                 (f == "في" && (idx.form(w + 1) == "المايه" || idx.form(w + 1) == "الميه")))) {
             t.percent = true;
             take(w + 1);
         }
     }
-    if (w < n) {
+    if (open()) {
         const std::string_view unit = currency_word(idx.form(w));
         if (!unit.empty()) {
             t.unit = unit;
@@ -288,7 +300,7 @@ bool read_groups(const std::vector<std::string_view> &groups, const std::vector<
 
 // Scans the numbers written with digits inside word `w`.
 void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_token> &out,
-                       std::size_t &consumed_until) {
+                       std::size_t &consumed_end) {
     const std::string_view text = idx.text;
     const std::size_t wb = idx.words[w].begin;
     const std::size_t we = idx.words[w].end;
@@ -338,32 +350,30 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
         // that make it a code.
         bool code = false;
         std::size_t code_begin = start;
+        std::size_t number_begin = start;  // with a currency or percent sign before the digits
         if (start > wb) {
             std::size_t prev_start = 0;
             const char32_t prev = previous_code_point(text, start, prev_start);
+            const bool sign = prev == '$' || prev == 0x20AC || prev == 0x00A3 || prev == '%' || prev == 0x066A;
+            if (sign) number_begin = prev_start;
             if (prev == '$') proto.unit = "USD";
             else if (prev == 0x20AC) proto.unit = "EUR";
             else if (prev == 0x00A3) proto.unit = "GBP";
             else if (prev == '%' || prev == 0x066A) proto.percent = true;
             else if (is_letter(prev)) {
-                // Letters glued before the digits: one or two Arabic prefix letters ("و2001", "بـ5") are
-                // grammar; anything else ("H800", "كم2") is a code.
+                // Latin letters glued before the digits make a code ("H800", "R1"). Arabic letters do not:
+                // they are a prefix ("و2001", "بـ5") or a missing space ("المادة76", "خلال166"), both common
+                // in Arabic news, and the number is read on its own.
                 std::size_t letters_begin = start;
-                std::size_t arabic_prefix = 0;
-                bool only_prefix = true;
+                bool latin = false;
                 while (letters_begin > wb) {
                     std::size_t s0 = 0;
                     const char32_t c = previous_code_point(text, letters_begin, s0);
-                    if (c == 0x0640) {  // tatweel after a prefix letter
-                        letters_begin = s0;
-                        continue;
-                    }
                     if (!is_letter(c)) break;
-                    only_prefix = only_prefix && is_arabic_prefix_letter(c);
-                    ++arabic_prefix;
+                    latin = latin || is_latin_letter(c);
                     letters_begin = s0;
                 }
-                code = !(only_prefix && arabic_prefix <= 2 && letters_begin == wb);
+                code = latin;
                 code_begin = letters_begin;
             }
         }
@@ -393,7 +403,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
         (void)ordinal;
 
         const auto finish = [&](number_token t, std::size_t b, std::size_t e, bool last_in_word) {
-            t.begin = b;
+            t.begin = b == start ? number_begin : b;
             t.end = e;
             t.part = part++;
             if (last_in_word) {
@@ -419,7 +429,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
                 }
                 if (rest_plain && !code) {
                     take_following_words(idx, t, glued_scale == 1.0);
-                    consumed_until = std::max(consumed_until, t.last_word);
+                    consumed_end = std::max(consumed_end, t.last_word + 1);
                 }
             }
             apply_scale(t);
@@ -442,7 +452,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
                 const int d = digit_value(c);
                 if (d >= 0) key.push_back(static_cast<char>('0' + d));
                 else if (c < 0x80 && is_letter(c)) key.push_back(static_cast<char>(c | 0x20));
-                else if (is_letter(c)) key.append(text.substr(s0, q - s0));
+                else if (is_latin_letter(c)) key.append(text.substr(s0, q - s0));
             }
             t.code = hash_bytes(key);
             t.begin = code_begin;
@@ -498,7 +508,7 @@ bool has_digit(std::string_view word) noexcept {
 
 // A scale word without digits ("مليون", "ثلاثة ملايين", "two billion", "آلاف").
 void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_token> &out,
-                     std::size_t &consumed_until) {
+                     std::size_t &consumed_end) {
     const std::string_view form = idx.form(w);
     if (form.size() < 4) return;
     const scale_entry *s = find_scale(form);
@@ -511,11 +521,11 @@ void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_to
     number_token t;
     t.first_word = t.last_word = w;
     t.begin = idx.words[w].begin;
-    t.end = idx.words[w].end;
+    t.end = letters_end(idx.text, idx.words[w].begin, idx.words[w].end);
     t.scale = s->scale;
     t.digits = "1";
     // A number word just before ("three million", "خمسة آلاف", "وثلاثة ملايين").
-    if (w > 0 && (consumed_until == static_cast<std::size_t>(-1) || consumed_until < w - 1)) {
+    if (w > 0 && consumed_end < w && !idx.words[w - 1].ends_sentence) {
         const std::string_view prev = idx.form(w - 1);
         const auto &nw = number_words();
         auto it = nw.find(prev);
@@ -537,13 +547,13 @@ void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_to
         case scale_form::plural: t.kind = number_kind::vague; add_reading(t, 1); break;
         }
     }
-    if (w + 1 < idx.words.size() && idx.form(w + 1) == "ونصف") {  // "مليار ونصف": one and a half
+    if (w + 1 < idx.words.size() && !idx.words[w].ends_sentence && idx.form(w + 1) == "ونصف") {  // "مليار ونصف": one and a half
         for (std::uint8_t i = 0; i < t.readings; ++i) t.mantissas[i] += 0.5;
         t.last_word = w + 1;
-        t.end = idx.words[w + 1].end;
+        t.end = letters_end(idx.text, idx.words[w + 1].begin, idx.words[w + 1].end);
     }
     take_following_words(idx, t, false);
-    consumed_until = t.last_word;
+    consumed_end = t.last_word + 1;
     apply_scale(t);
     out.push_back(std::move(t));
 }
@@ -582,15 +592,15 @@ std::uint64_t word_form_hash(std::string_view word) {
 
 std::vector<number_token> scan_numbers(const text_index &idx) {
     std::vector<number_token> out;
-    std::size_t consumed_until = static_cast<std::size_t>(-1);
-    const auto consumed = [&](std::size_t w) { return consumed_until != static_cast<std::size_t>(-1) && w <= consumed_until; };
+    std::size_t consumed_end = 0;  // words before this one belong to a number already read
+    const auto consumed = [&](std::size_t w) { return w < consumed_end; };
     for (std::size_t w = 0; w < idx.words.size(); ++w) {
         const std::string_view word = idx.text.substr(idx.words[w].begin, idx.words[w].end - idx.words[w].begin);
         if (has_digit(word)) {
             if (consumed(w)) continue;
-            scan_word_numbers(idx, w, out, consumed_until);
+            scan_word_numbers(idx, w, out, consumed_end);
         } else if (!consumed(w)) {
-            scan_scale_word(idx, w, out, consumed_until);
+            scan_scale_word(idx, w, out, consumed_end);
         }
     }
     return out;
@@ -634,8 +644,10 @@ std::vector<name_token> scan_names(std::string_view text) {
             name_token n;
             n.begin = run[b].begin;
             n.end = run[e - 1].end;
-            for (std::size_t i = b; i < e; ++i)
+            for (std::size_t i = b; i < e; ++i) {
                 n.word_forms.push_back(word_form_hash(text.substr(run[i].begin, run[i].end - run[i].begin)));
+                n.words.emplace_back(run[i].begin, run[i].end);
+            }
             out.push_back(std::move(n));
         }
         run.clear();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "verify/text_index.h"
@@ -43,6 +44,7 @@ struct name_token {
     std::size_t begin = 0;  // bytes of the name in the text (possessive removed)
     std::size_t end = 0;
     std::vector<std::uint64_t> word_forms;  // hash of each word's letters and digits, case-folded
+    std::vector<std::pair<std::size_t, std::size_t>> words;  // each word's bytes [begin, end)
 };
 
 // All Latin-script names of a text, in order (rules in precis/facts.h).

@@ -20,6 +20,14 @@ constexpr std::size_t context_words = 3;
 constexpr std::size_t min_context_words = 2;
 constexpr std::size_t max_reported = 8;
 
+// The text on one line, for a detail line ("3 تريليونات\nدولار" → "3 تريليونات دولار").
+std::string one_line(std::string_view text) {
+    std::string out(text);
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    std::replace(out.begin(), out.end(), '\r', ' ');
+    return out;
+}
+
 bool same_value(double a, double b) noexcept {
     return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b));
 }
@@ -29,11 +37,14 @@ bool contains_value(const std::vector<double> &sorted, double v) {
     return it != sorted.end() && same_value(*it, v);
 }
 
-// Context keys: the hashes of up to three words before (after) the number, with the number's place in its
-// word; no key when fewer than two words are there (the start of a text is no evidence of alignment).
+// Context keys: the hashes of up to three words before (after) the number within its sentence, with the
+// number's place in its word. No key when fewer than two such words are there: the start of a sentence is
+// no evidence of alignment, and a context running into the next sentence would tie a number to whatever
+// preceded that sentence in the source (summaries join sentences the source did not).
 bool left_key(const text_index &idx, const number_token &t, std::uint64_t &key) {
-    if (t.first_word < min_context_words) return false;
-    const std::size_t from = t.first_word >= context_words ? t.first_word - context_words : 0;
+    std::size_t from = t.first_word;
+    while (from > 0 && t.first_word - from < context_words && !idx.words[from - 1].ends_sentence) --from;
+    if (t.first_word - from < min_context_words) return false;
     key = hash_combine(0x4c, t.part);
     for (std::size_t w = from; w < t.first_word; ++w) key = hash_combine(key, idx.words[w].hash);
     return true;
@@ -41,8 +52,13 @@ bool left_key(const text_index &idx, const number_token &t, std::uint64_t &key) 
 
 bool right_key(const text_index &idx, const number_token &t, std::uint64_t &key) {
     const std::size_t n = idx.words.size();
-    if (t.last_word + min_context_words >= n) return false;
-    const std::size_t to = std::min(n, t.last_word + 1 + context_words);
+    if (idx.words[t.last_word].ends_sentence) return false;
+    std::size_t to = t.last_word + 1;
+    while (to < n && to - t.last_word - 1 < context_words) {
+        ++to;
+        if (idx.words[to - 1].ends_sentence) break;
+    }
+    if (to - t.last_word - 1 < min_context_words) return false;
     key = hash_combine(0x52, t.part);
     for (std::size_t w = t.last_word + 1; w < to; ++w) key = hash_combine(key, idx.words[w].hash);
     return true;
@@ -155,7 +171,7 @@ check_item check_numbers(const text_index &summary, const text_index &source) {
             auto it = std::lower_bound(keys.begin(), keys.end(), std::make_pair(k, std::uint32_t{0}));
             for (; it != keys.end() && it->first == k; ++it) aligned.push_back(it->second);
         }
-        const std::string text(summary.text.substr(s.begin, s.end - s.begin));
+        const std::string text = one_line(summary.text.substr(s.begin, s.end - s.begin));
         const number_token *was = nullptr;
         if (!aligned.empty()) {
             bool ok = false;
@@ -167,7 +183,7 @@ check_item check_numbers(const text_index &summary, const text_index &source) {
             was = near_miss(s, t_nums);
         }
         if (was) {
-            const std::string src(source.text.substr(was->begin, was->end - was->begin));
+            const std::string src = one_line(source.text.substr(was->begin, was->end - was->begin));
             altered.push_back({{"text", text}, {"source", src}, {"offset", s.begin}});
             if (notes.size() < max_reported)
                 notes.push_back(fmt::format("«{}» where the source has «{}»", text, src));

@@ -67,7 +67,32 @@ text_index index_text(std::string_view text) {
                         normalize_for_matching(text.substr(spans[i].begin, spans[i].end - spans[i].begin)));
         }
         const std::string_view f = std::string_view(idx.forms).substr(idx.form_begin.back());
-        idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f)});
+        idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false});
+    }
+    // Sentence ends: terminal punctuation after the word's last letter or digit, or a line break before the
+    // next word. Each byte is looked at once or twice, so this stays linear.
+    for (std::size_t i = 0; i < idx.words.size(); ++i) {
+        const std::size_t gap_end = i + 1 < idx.words.size() ? idx.words[i + 1].begin : text.size();
+        std::size_t tail = idx.words[i].end;
+        // Back over the word's trailing punctuation (ASCII or Arabic; letters and digits stop it).
+        while (tail > idx.words[i].begin) {
+            std::size_t s = tail - 1;
+            while (s > idx.words[i].begin && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+            std::size_t q = s;
+            if (is_letter_or_digit(next_code_point(text, q))) break;
+            tail = s;
+        }
+        // A single line break is not an end: hard-wrapped text (EASC breaks lines inside sentences) would
+        // otherwise cut "3000 ريال" from the rest of its sentence. A blank line (a paragraph break) is.
+        bool end = false;
+        int breaks = 0;
+        for (std::size_t p = tail; p < gap_end && !end;) {
+            const char32_t cp = next_code_point(text, p);
+            breaks += cp == '\n';
+            end = cp == '.' || cp == '!' || cp == '?' || cp == ';' || breaks >= 2 || cp == 0x061F || cp == 0x061B ||
+                  cp == 0x06D4 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026;
+        }
+        idx.words[i].ends_sentence = end;
     }
     idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
     return idx;
