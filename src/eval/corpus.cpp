@@ -96,26 +96,24 @@ std::vector<eval_document> load_cnndm100(const std::string &dir) {
     for (std::size_t i = 0; i < src.size(); ++i) {
         eval_document d;
         d.id = fmt::format("{}", i + 1);
-        // One source sentence per tag; the article has no paragraph marks, so it is one paragraph.
-        const std::string untagged = untag_sentences(src[i]);
-        source_analysis &a = d.source;
-        a.format = "text";
-        a.language = "en";
-        a.language_confidence = 1.0;
-        std::istringstream in(untagged);
-        std::string text;
-        for (std::string s; std::getline(in, s);) {
-            if (s.empty()) continue;
-            analyzed_sentence as;
-            as.text = s;
-            as.words = count_words(s);
-            a.words += as.words;
-            if (!text.empty()) text += ' ';
-            text += s;
-            a.sentences.push_back(std::move(as));
+        // src.txt wraps the whole article in one tag, lower-cased and tokenised. ICU will not end a sentence
+        // before a lower-case word, so sentences end here at a "." "!" "?" token (plus closing quote tokens).
+        std::string text = untag_sentences(src[i]);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        std::string lines;
+        std::istringstream tokens(text);
+        std::string tok, prev;
+        bool ended = false;
+        for (; tokens >> tok; prev = tok) {
+            const bool closing = tok == "''" || tok == "'" || tok == ")" || tok == "\"";
+            if (ended && !closing) lines += '\n';
+            else if (!lines.empty()) lines += ' ';
+            ended = (tok == "." || tok == "!" || tok == "?") || (ended && closing);
+            lines += tok;
         }
-        a.paragraphs.push_back(text);
-        a.text = text;
+        d.source = analyze_plain(lines, "en", true);
+        for (auto &sentence : d.source.sentences) sentence.paragraph = 0;
+        d.source.paragraphs.assign(1, d.source.text);
         d.references.push_back(untag_sentences(ref[i]));
         docs.push_back(std::move(d));
     }

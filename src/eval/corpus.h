@@ -27,8 +27,8 @@ source_analysis analyze_plain(std::string_view text, std::string_view language, 
 // EASC: `dir` is .../summarization/easc. 153 documents in topic order, five references each.
 std::vector<eval_document> load_easc(const std::string &dir);
 
-// CNN/DailyMail 100: `dir` is .../summarization/cnndm100. Sources from abs/ptr_generator/src.txt (sentences
-// from the <t> tags), references from abs/bart/ref.txt (the same highlights, one sentence per tag).
+// CNN/DailyMail 100: `dir` is .../summarization/cnndm100. Sources from abs/ptr_generator/src.txt (one tag
+// holds the whole article, so sentences come from split_sentences), references from abs/bart/ref.txt (the same highlights, one sentence per tag).
 std::vector<eval_document> load_cnndm100(const std::string &dir);
 
 // The whole file at `path` (UTF-8 byte-order mark removed).

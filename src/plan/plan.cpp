@@ -184,12 +184,25 @@ content_plan make_plan(const source_analysis &source, const summary_spec &spec, 
             spec.words, source_words));
     } else {
         const std::size_t lo = std::min(spec.min_words, spec.words), hi = std::max(spec.max_words, spec.words);
+        bool cut_done = false;
         while (total < lo) {
-            const std::size_t i = best_where([&](std::size_t c) { return total + sents[c].words <= hi; });
+            std::size_t i = best_where([](std::size_t) { return true; });
             if (i == n) break;
+            if (total + sents[i].words > hi) {
+                // The best sentence overflows the range. With room for a real clause, cut it (what a reader
+                // of the lead would want next); otherwise look for a later sentence that fits whole.
+                const std::size_t need = spec.words - total;
+                if (need >= params.min_cut_words) {
+                    take(i, choose_cut(sents[i].text, sents[i].words, lo - total, need, hi - total));
+                    cut_done = true;
+                    break;
+                }
+                i = best_where([&](std::size_t c) { return total + sents[c].words <= hi; });
+                if (i == n) break;
+            }
             take(i, sents[i].words);
         }
-        if (total < lo) {
+        if (total < lo && !cut_done) {
             // A swap keeps every sentence whole; it is taken only when it does not trade much salience away.
             std::size_t swap_out = n, swap_in = n;
             double swap_gain = -0.25;
