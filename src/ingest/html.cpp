@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <libxml/HTMLparser.h>
@@ -141,6 +142,8 @@ struct node_stats {
     std::size_t list_items = 0;
     std::size_t images = 0;
     std::size_t headings = 0;
+    std::size_t loose_chars = 0;   // text directly inside, outside block children (text beside <br>s)
+    std::size_t loose_commas = 0;
     bool has_block_child = false;
 };
 
@@ -161,6 +164,7 @@ private:
     xmlNode *root_;
     std::unordered_map<const xmlNode *, node_stats> stats_;
     std::unordered_map<const xmlNode *, double> scores_;
+    std::unordered_set<const xmlNode *> protected_;  // hold strong candidates: never cleaned away
 };
 
 std::size_t visible_chars(const char *s, std::size_t &commas) {
@@ -185,6 +189,8 @@ node_stats extractor::measure(const xmlNode *n, int depth, bool in_link) {
             const std::size_t chars = visible_chars(reinterpret_cast<const char *>(c->content), commas);
             s.chars += chars;
             s.commas += commas;
+            s.loose_chars += chars;
+            s.loose_commas += commas;
             if (in_link) s.link_chars += chars;
             continue;
         }
@@ -198,7 +204,12 @@ node_stats extractor::measure(const xmlNode *n, int depth, bool in_link) {
         s.list_items += cs.list_items + (tag == "li");
         s.images += cs.images + (tag == "img");
         s.headings += cs.headings + is_heading(tag);
-        if (is_block(tag)) s.has_block_child = true;
+        if (is_block(tag)) {
+            s.has_block_child = true;
+        } else {
+            s.loose_chars += cs.chars;
+            s.loose_commas += cs.commas;
+        }
     }
     stats_[n] = s;
     return s;
@@ -237,12 +248,21 @@ void extractor::score_paragraphs() {
         stack.pop_back();
         for (const xmlNode *c = n->children; c; c = c->next)
             if (c->type == XML_ELEMENT_NODE && depth < max_depth) stack.push_back({c, depth + 1});
-        if (n == root_ || !is_paragraph_like(n)) continue;
+        if (n == root_) continue;
         const node_stats &s = stats_[n];
-        if (s.chars < min_paragraph_chars) continue;
-        const double score = 1.0 + static_cast<double>(s.commas) + std::min<double>(3.0, s.chars / 100);
+        std::size_t chars = s.chars, commas = s.commas;
+        const xmlNode *first_voter = n->parent;
+        if (!is_paragraph_like(n)) {
+            // Text written straight into a container between <br>s (no <p>) votes for that container.
+            if (!s.has_block_child || s.loose_chars < min_paragraph_chars * 4) continue;
+            chars = s.loose_chars;
+            commas = s.loose_commas;
+            first_voter = n;
+        }
+        if (chars < min_paragraph_chars) continue;
+        const double score = 1.0 + static_cast<double>(commas) + std::min<double>(3.0, chars / 100);
         int level = 0;
-        for (const xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE && level < 5; a = a->parent, ++level) {
+        for (const xmlNode *a = first_voter; a && a->type == XML_ELEMENT_NODE && level < 5; a = a->parent, ++level) {
             auto [it, fresh] = scores_.try_emplace(a, 0.0);
             if (fresh) it->second = class_weight(a) + tag_bonus(name_of(a));
             const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
@@ -254,6 +274,7 @@ void extractor::score_paragraphs() {
 bool extractor::drop_in_content(const xmlNode *n) const {
     const std::string_view tag = name_of(n);
     if (tag == "h1") return true;  // the title, which document.title carries
+    if (protected_.count(n)) return false;
     if (!one_of(tag, {"form", "fieldset", "table", "ul", "ol", "div", "section", "dl", "figure"})) return false;
     const auto it = stats_.find(n);
     if (it == stats_.end()) return false;
@@ -321,6 +342,11 @@ std::string extractor::run() {
             best_score = final_score;
         }
     }
+    // Containers that hold a strong candidate are kept whatever their link density: a wrapper with a
+    // link-heavy sidebar next to the article body must not take the body with it when cleaned.
+    for (const auto &[n, score] : scores_)
+        if (score >= best_score * 0.5)
+            for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) protected_.insert(a);
     std::string out;
     if (!best) {
         render(root_, 0, false, out);
