@@ -117,14 +117,14 @@ bool is_unlikely(const xmlNode *n, std::string_view tag) {
 }
 
 // Removes furniture, hidden and unlikely blocks, comments and processing instructions.
-void prune(xmlNode *n, int depth) {
+void prune(xmlNode *n, int depth, bool drop_unlikely) {
     for (xmlNode *c = n->children; c;) {
         xmlNode *next = c->next;
         bool drop = c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE || c->type == XML_DTD_NODE;
         if (c->type == XML_ELEMENT_NODE) {
             const std::string_view tag = name_of(c);
-            drop = depth >= max_depth || is_furniture(tag) || is_hidden(c) || is_unlikely(c, tag);
-            if (!drop) prune(c, depth + 1);
+            drop = depth >= max_depth || is_furniture(tag) || is_hidden(c) || (drop_unlikely && is_unlikely(c, tag));
+            if (!drop) prune(c, depth + 1, drop_unlikely);
         }
         if (drop) {
             xmlUnlinkNode(c);
@@ -414,6 +414,12 @@ const xmlNode *find_first(const xmlNode *root, std::string_view tag) {
     return nullptr;
 }
 
+// Characters other than whitespace.
+std::size_t visible_size(const std::string &s) {
+    std::size_t commas = 0;
+    return visible_chars(s.c_str(), commas);
+}
+
 }  // namespace
 
 html_content extract_html(std::string_view utf8) {
@@ -421,23 +427,31 @@ html_content extract_html(std::string_view utf8) {
     if (utf8.empty()) return result;
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_NOBLANKS;
-    // The text is already UTF-8 (charset.cpp converted it), so the encoding is given explicitly and a stale
-    // <meta charset> in the page cannot make libxml2 decode it a second time.
-    std::unique_ptr<xmlDoc, doc_deleter> doc(
-        htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
-    if (!doc) return result;
-    xmlNode *root = xmlDocGetRootElement(doc.get());
-    if (!root) return result;
-
-    if (const xmlNode *title = find_first(root, "title")) result.title = node_text(title);
-    if (result.title.empty())
-        if (const xmlNode *h1 = find_first(root, "h1")) result.title = node_text(h1);
-
-    xmlNode *body = const_cast<xmlNode *>(find_first(root, "body"));
-    if (!body) body = root;
-    prune(body, 0);
-    extractor ex(body);
-    result.text = ex.run();
+    // Class-name heuristics misfire on some themes (a page wrapper named "header-style-2", a sticky
+    // "sidebar" wrapper around the article). When the careful pass finds little text, a second pass without
+    // them runs and the longer result wins, as readability.js does.
+    constexpr std::size_t enough_chars = 500;
+    for (const bool drop_unlikely : {true, false}) {
+        // The text is already UTF-8 (charset.cpp converted it), so the encoding is given explicitly and a
+        // stale <meta charset> in the page cannot make libxml2 decode it a second time.
+        std::unique_ptr<xmlDoc, doc_deleter> doc(
+            htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
+        if (!doc) return result;
+        xmlNode *root = xmlDocGetRootElement(doc.get());
+        if (!root) return result;
+        if (result.title.empty()) {
+            if (const xmlNode *title = find_first(root, "title")) result.title = node_text(title);
+            if (result.title.empty())
+                if (const xmlNode *h1 = find_first(root, "h1")) result.title = node_text(h1);
+        }
+        xmlNode *body = const_cast<xmlNode *>(find_first(root, "body"));
+        if (!body) body = root;
+        prune(body, 0, drop_unlikely);
+        extractor ex(body);
+        std::string text = ex.run();
+        if (visible_size(text) > visible_size(result.text)) result.text = std::move(text);
+        if (visible_size(result.text) >= enough_chars) break;
+    }
     return result;
 }
 
