@@ -33,14 +33,27 @@ struct parsed_instruction {
     bool length_in_characters = false;      // the length was given in characters ("600 characters", "600字")
 };
 
-// Parses an instruction in English or Arabic (digits, English and Arabic number words). Throws
-// error{usage} naming the phrase it cannot accept (in `detail`): 0 paragraphs, a billion words, "in Klingon".
+// Parses an instruction in English or Arabic (Western and Eastern Arabic digits, English and Arabic number
+// words, Arabic duals such as "فقرتين"). Understands bounds (about/at most/at least/between, before or after
+// the count), ranges ("1,500-2,000 words"), per-paragraph counts ("150 words each"), tolerances ("±5%",
+// "within 5%"), and languages by English or native name, or by ISO code after a label ("lang: ar").
+// Unknown words are skipped; when a quantity is given twice, the last one wins. Throws error{usage} naming
+// the phrase it cannot accept (in `detail`, also quoted in the message): 0 paragraphs, a negative or
+// fractional count, a billion words, more paragraphs than words, "in Klingon" (an unknown capitalised word
+// after "in"/"into" ending the clause, or any unknown name after "language:"/"باللغة").
 // Text that mentions nothing it understands yields an empty parsed_instruction (no error).
+// Thread-safe; allocates only for its result and one token vector.
 parsed_instruction parse_instruction(std::string_view text);
 
 // When `input` begins with an instruction (the seed page: "Summarize this content to 2000 words in 6
 // paragraphs in Arabic A small Chinese …" on one line), returns the byte length of the instruction part
 // (the article starts after it, past whitespace); nullopt when the input does not begin with one.
+// An instruction starts with a verb (Summarize, Condense, Rewrite, Translate, Write, لخص, اختصر, اكتب, …,
+// optionally after "Please"/"Can you") or an "Instruction:" label; "Summary statistics show…" does not.
+// It ends at the end of its line or at a ":" / "." that closes it, or — on a line shared with the
+// article — after the last phrase parse_instruction understands, when the words after it read as the
+// article (capitalised, Arabic, numbers, or too many). Reads at most the first 2 KiB. Never throws for
+// what the instruction asks: parse the returned prefix to judge it. Thread-safe.
 std::optional<std::size_t> leading_instruction_length(std::string_view input);
 
 // Flags given on the command line or in an API request; they override the instruction.
@@ -65,7 +78,11 @@ inline constexpr double default_tolerance = 0.02;
 inline constexpr std::size_t max_target_words = 100000;
 
 // Resolves an instruction plus overrides into a spec. Defaults for what neither gives: language = the
-// source's; words = a fifth of the source, clamped to [100, 600]; paragraphs = one per ~120 words, 1–8.
+// source's ("en" when that is empty too); words = a fifth of the source, clamped to [100, 600], raised to 50
+// per requested paragraph and never above source_words (when it is known, i.e. > 0); paragraphs = one per
+// ~120 words, 1–8. Fractional range ends round inwards ("about 25 words" → [25, 25]); the target is the
+// middle, rounded. A paragraph range ("3-5 paragraphs") takes its middle. A length given in characters is
+// used as words for languages that count characters (zh, ja) and divided by 6 for the others.
 // Throws error{usage} for a spec that cannot be met: 0 words or paragraphs, more paragraphs than words,
 // more than max_target_words, an unknown language, a tolerance outside (0, 0.5].
 summary_spec resolve_spec(const parsed_instruction &instruction, const spec_overrides &overrides,

@@ -440,6 +440,20 @@ std::optional<spec_match> match_count(const tokens_t &t, std::size_t i) {
         m.first = std::min(m.first, i - 1);
     }
     if (m.first > 0 && is_count_preposition(t[m.first - 1])) --m.first;
+    // "each paragraph 100 words", "كل فقرة 100 كلمة": the count is per paragraph.
+    static const auto per_before = phrases({"each paragraph", "every paragraph", "per paragraph", "كل فقرة",
+                                            "لكل فقرة", "في كل فقرة", "each paragraph should be",
+                                            "each paragraph of"});
+    if (m.unit != quantity::paragraphs)
+        for (const auto &p : per_before) {
+            std::size_t e = m.first;
+            if (e > 0 && (is_symbol(t, e - 1, ":") || is_symbol(t, e - 1, ","))) --e;
+            if (const std::size_t s = match_backward(t, e, p); s != std::string_view::npos) {
+                m.per_paragraph = true;
+                m.first = s;
+                break;
+            }
+        }
 
     // Bounds and "each" after the unit.
     std::size_t k = end;
@@ -570,8 +584,13 @@ std::optional<spec_match> match_language(std::string_view text, const tokens_t &
     static const auto labels = phrases({"lang", "language", "target language", "output language",
                                         "summary language", "لغة", "اللغة", "باللغة", "لغة الملخص",
                                         "لغة التلخيص"});
+    // "وباللغة العربية": the conjunction written on the label.
+    const std::string waw = spec_key("و");
+    const bool waw_label = t[i].arabic && t[i].key.size() > 4 && t[i].key.rfind(waw, 0) == 0;
     for (const auto &label : labels) {
         std::size_t j = match_forward(t, i, label);
+        if (j == 0 && waw_label && label.size() == 1 && t[i].key.compare(2, std::string::npos, label[0]) == 0)
+            j = i + 1;
         if (j == 0) continue;
         const bool flag = i >= 2 && is_symbol(t, i - 1, "-") && is_symbol(t, i - 2, "-");
         bool separated = flag;
@@ -598,7 +617,7 @@ std::optional<spec_match> match_language(std::string_view text, const tokens_t &
             return m;
         }
         // An explicit label followed by a name it does not know is a request for that language.
-        if (separated || (arabic_label && label.size() == 1 && t[i].key == spec_key("باللغة"))) {
+        if (separated || (arabic_label && label.size() == 1 && label[0] == spec_key("باللغة"))) {
             m.what = spec_match::kind::unknown_language;
             m.first = flag ? i - 2 : i;
             m.end = e + 1;
@@ -648,13 +667,19 @@ std::optional<spec_match> match_language(std::string_view text, const tokens_t &
 
     // Arabic forms with the preposition on the name: "بالعربية", "للعربية" (= لـ + العربية).
     if (tok.arabic && detail::has_arabic_proclitic(tok.key)) {
-        const std::string_view word = raw(i, i);
+        std::string_view word = raw(i, i);
+        std::string key = tok.key;
+        // "وبالعربية", "فبالعربية": a conjunction in front of the preposition.
+        if ((key.rfind(waw, 0) == 0 || key.rfind(spec_key("ف"), 0) == 0) && key.size() > 4) {
+            key.erase(0, 2);
+            word.remove_prefix(2);
+        }
         const language *l = nullptr;
         const std::string lam = spec_key("ل");
         const std::string ba = spec_key("ب");
-        if (tok.key.rfind(ba, 0) == 0 || tok.key.rfind(lam + lam, 0) == 0) {
+        if (key.rfind(ba, 0) == 0 || key.rfind(lam + lam, 0) == 0) {
             l = find_language(word);
-            if (!l && tok.key.rfind(lam + lam, 0) == 0) {
+            if (!l && key.rfind(lam + lam, 0) == 0) {
                 // لل + X = ل + ال + X: restore the article the spelling drops.
                 std::string restored = "ال";
                 restored.append(word.substr(4));
@@ -669,6 +694,18 @@ std::optional<spec_match> match_language(std::string_view text, const tokens_t &
             return m;
         }
         return std::nullopt;
+    }
+
+    // A bare name as an item of a list of requirements: "(500 words, 5 paragraphs, Arabic)".
+    if (tok.capitalized) {
+        static const auto openers = key_set({",", "(", ";", "/", "|", "-", "،", ".", ":"});
+        const bool opened = i == 0 || t[i].line_before || openers.count(t[i - 1].key) > 0;
+        if (opened && clause_ends_after(t, i + 1) && !key_is(t, i + 1, "please"))
+            if (const language *l = language_by_name(raw(i, i))) {
+                m.end = i + 1;
+                m.language = std::string(l->code);
+                return m;
+            }
     }
 
     // "an Arabic summary", "a French translation"
@@ -874,8 +911,9 @@ std::optional<std::size_t> leading_instruction_length(std::string_view input) {
                  "reword", "résumez", "résume", "resume", "resumir", "resuma", "resume", "zusammenfassen",
                  "لخص", "لخصي", "لخصوا", "اختصر", "اختصري", "ترجم", "ترجمي", "تلخيص", "ملخص"});
     static const auto weak_verbs = key_set({"write", "give", "produce", "create", "generate", "provide", "make",
-                                            "compose", "draft", "prepare", "output", "return", "اكتب", "اكتبي",
-                                            "قدم", "اعط", "أعط", "انشئ", "صغ", "أعد", "اعد", "قم"});
+                                            "compose", "draft", "prepare", "output", "return", "keep", "limit",
+                                            "reduce", "cut", "trim", "sum", "boil", "اكتب", "اكتبي", "قدم", "اعط",
+                                            "أعط", "انشئ", "صغ", "أعد", "اعد", "قم", "أريد", "اريد", "نريد"});
     static const auto summary_words = key_set({"summary", "summaries", "abstract", "synopsis", "digest",
                                                "overview", "recap", "précis", "tl;dr", "tldr", "translation",
                                                "ملخص", "ملخصا", "تلخيص", "بتلخيص", "خلاصة", "ترجمة", "بترجمة",
@@ -884,7 +922,8 @@ std::optional<std::size_t> leading_instruction_length(std::string_view input) {
                                          "piece", "news", "report", "post", "essay", "item", "following", "below",
                                          "this", "it", "المحتوى", "المقال", "المقالة", "النص", "الخبر",
                                          "التقرير", "الموضوع", "المادة", "التالي", "هذا", "هذه"});
-    static const auto terminators = key_set({":", ".", "!", "?", ";", "؟", "؛", "…"});
+    // ";" and "؛" separate clauses of one instruction ("language: German; 300 words"), so they do not end it.
+    static const auto terminators = key_set({":", ".", "!", "?", "؟", "…"});
     static const auto abbreviations = key_set({"approx", "max", "min", "ca", "e", "i", "vs", "no", "para"});
 
     std::size_t k = 0;

@@ -111,6 +111,14 @@ const std::vector<phrasing> phrasings = {
     {"لخص في فقرتين بالفرنسية", 600, 588, 612, 2, "fr"},
     {"ترجم إلى الفرنسية في 3 فقرات", 600, 588, 612, 3, "fr"},
     {"اختصر المقال إلى 250 كلمة بهامش ±10٪", 250, 225, 275, 2, "en"},
+    {"اكتب ملخصا لا يتجاوز مئتين وخمسين كلمة", 238, 225, 250, 2, "en"},
+    {"اكتب 3 فقرات، كل فقرة 100 كلمة", 300, 294, 306, 3, "en"},
+    {"لخص النص التالي في حدود 300 كلمة وبالفرنسية", 300, 294, 306, 3, "fr"},
+    // Requirements as a list, clauses joined by "and" or ";"
+    {"summarize (500 words, 5 paragraphs, Arabic)", 500, 490, 510, 5, "ar"},
+    {"output language: German; 300 words", 300, 294, 306, 3, "de"},
+    {"Keep it under 2,500 words and split it into seven paragraphs", 2375, 2250, 2500, 7, "en"},
+    {"Summarize the text into four paragraphs of roughly 150 words each", 600, 588, 612, 4, "en"},
 };
 
 TEST(spec, every_phrasing_in_the_table_resolves_to_its_spec) {
