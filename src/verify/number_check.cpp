@@ -91,6 +91,7 @@ const number_token *near_miss(const number_token &s, const std::vector<number_to
     if (s.kind == number_kind::vague) return nullptr;
     for (const auto &t : source) {
         if (t.kind == number_kind::vague || t.digits.size() != s.digits.size()) continue;
+        if ((t.kind == number_kind::code) != (s.kind == number_kind::code)) continue;
         if (t.digits == s.digits) {
             if (t.scale != s.scale) return &t;
             continue;
