@@ -14,8 +14,8 @@
 #include <textcat.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include "precis/error.h"
 #include "precis/utf8.h"
@@ -28,73 +28,222 @@ namespace {
 using sv = std::string_view;
 
 // Names are listed as people write them in instructions: the English name, the native name, adjectival and
-// prefixed Arabic forms ("بالعربية" = "in Arabic"), names in the other major languages, and ISO 639-2/3 codes.
-// Lookup folds case, strips accents and normalises Arabic letters, so only one spelling of each is needed.
+// prefixed Arabic forms ("بالعربية" = "in Arabic"), names in the other major languages, and ISO 639-2/3
+// codes. Lookup folds case, strips accents and normalises Arabic letters, so only one spelling of each is
+// needed.
 const std::vector<language> &language_table() {
     static const std::vector<language> table = {
-        {"ar", "Arabic", "العربية", script::arabic, true, false,
-         {"arabic", "العربية", "عربي", "عربية", "بالعربية", "بالعربي", "اللغة العربية", "باللغة العربية", "arabe",
-          "árabe", "arabisch", "арабский", "阿拉伯语", "ara", "arb", "عربى", "عَرَبِيّ"}},
-        {"en", "English", "English", script::latin, false, false,
-         {"english", "الإنجليزية", "بالإنجليزية", "إنجليزي", "انجليزي", "الإنكليزية", "بالإنكليزية",
-          "اللغة الإنجليزية", "باللغة الإنجليزية", "anglais", "inglés", "englisch", "английский", "英语", "英文",
-          "英語", "inglese", "inglês", "ingilizce", "انگلیسی", "eng"}},
-        {"fr", "French", "français", script::latin, false, false,
-         {"french", "français", "francais", "الفرنسية", "بالفرنسية", "فرنسي", "اللغة الفرنسية", "باللغة الفرنسية",
-          "französisch", "francés", "французский", "法语", "法文", "francese", "francês", "fransızca", "fra",
-          "fre"}},
-        {"es", "Spanish", "español", script::latin, false, false,
-         {"spanish", "español", "castellano", "castilian", "الإسبانية", "بالإسبانية", "إسباني", "اللغة الإسبانية",
-          "باللغة الإسبانية", "espagnol", "spanisch", "испанский", "西班牙语", "spagnolo", "espanhol", "spa"}},
-        {"de", "German", "Deutsch", script::latin, false, false,
+        {"ar",
+         "Arabic",
+         "العربية",
+         script::arabic,
+         true,
+         false,
+         {"arabic", "العربية", "عربي", "عربية", "بالعربية", "بالعربي", "اللغة العربية", "باللغة العربية",
+          "arabe", "árabe", "arabisch", "арабский", "阿拉伯语", "ara", "arb", "عربى", "عَرَبِيّ"}},
+        {"en",
+         "English",
+         "English",
+         script::latin,
+         false,
+         false,
+         {"english",
+          "الإنجليزية",
+          "بالإنجليزية",
+          "إنجليزي",
+          "انجليزي",
+          "الإنكليزية",
+          "بالإنكليزية",
+          "اللغة الإنجليزية",
+          "باللغة الإنجليزية",
+          "anglais",
+          "inglés",
+          "englisch",
+          "английский",
+          "英语",
+          "英文",
+          "英語",
+          "inglese",
+          "inglês",
+          "ingilizce",
+          "انگلیسی",
+          "eng"}},
+        {"fr",
+         "French",
+         "français",
+         script::latin,
+         false,
+         false,
+         {"french", "français", "francais", "الفرنسية", "بالفرنسية", "فرنسي", "اللغة الفرنسية",
+          "باللغة الفرنسية", "französisch", "francés", "французский", "法语", "法文", "francese", "francês",
+          "fransızca", "fra", "fre"}},
+        {"es",
+         "Spanish",
+         "español",
+         script::latin,
+         false,
+         false,
+         {"spanish", "español", "castellano", "castilian", "الإسبانية", "بالإسبانية", "إسباني",
+          "اللغة الإسبانية", "باللغة الإسبانية", "espagnol", "spanisch", "испанский", "西班牙语", "spagnolo",
+          "espanhol", "spa"}},
+        {"de",
+         "German",
+         "Deutsch",
+         script::latin,
+         false,
+         false,
          {"german", "deutsch", "الألمانية", "بالألمانية", "ألماني", "اللغة الألمانية", "باللغة الألمانية",
           "allemand", "alemán", "немецкий", "德语", "tedesco", "alemão", "almanca", "deu", "ger"}},
-        {"ru", "Russian", "русский", script::cyrillic, false, false,
+        {"ru",
+         "Russian",
+         "русский",
+         script::cyrillic,
+         false,
+         false,
          {"russian", "русский", "русском", "по-русски", "الروسية", "بالروسية", "روسي", "اللغة الروسية",
           "باللغة الروسية", "russe", "ruso", "russisch", "俄语", "russo", "rusça", "rus"}},
-        {"zh", "Chinese", "中文", script::han, false, true,
-         {"chinese", "mandarin", "中文", "汉语", "漢語", "普通话", "华语", "简体中文", "繁體中文", "繁体中文",
-          "simplified chinese", "traditional chinese", "الصينية", "بالصينية", "صيني", "اللغة الصينية",
-          "باللغة الصينية", "chinois", "chino", "chinesisch", "китайский", "cinese", "chinês", "çince", "zho",
-          "chi", "cmn"}},
-        {"ja", "Japanese", "日本語", script::kana, false, true,
-         {"japanese", "日本語", "にほんご", "日语", "日文", "اليابانية", "باليابانية", "ياباني", "اللغة اليابانية",
-          "japonais", "japonés", "japanisch", "японский", "giapponese", "japonês", "japonca", "jpn"}},
-        {"it", "Italian", "italiano", script::latin, false, false,
+        {"zh",
+         "Chinese",
+         "中文",
+         script::han,
+         false,
+         true,
+         {"chinese",
+          "mandarin",
+          "中文",
+          "汉语",
+          "漢語",
+          "普通话",
+          "华语",
+          "简体中文",
+          "繁體中文",
+          "繁体中文",
+          "simplified chinese",
+          "traditional chinese",
+          "الصينية",
+          "بالصينية",
+          "صيني",
+          "اللغة الصينية",
+          "باللغة الصينية",
+          "chinois",
+          "chino",
+          "chinesisch",
+          "китайский",
+          "cinese",
+          "chinês",
+          "çince",
+          "zho",
+          "chi",
+          "cmn"}},
+        {"ja",
+         "Japanese",
+         "日本語",
+         script::kana,
+         false,
+         true,
+         {"japanese", "日本語", "にほんご", "日语", "日文", "اليابانية", "باليابانية", "ياباني",
+          "اللغة اليابانية", "japonais", "japonés", "japanisch", "японский", "giapponese", "japonês",
+          "japonca", "jpn"}},
+        {"it",
+         "Italian",
+         "italiano",
+         script::latin,
+         false,
+         false,
          {"italian", "italiano", "الإيطالية", "بالإيطالية", "إيطالي", "اللغة الإيطالية", "italien",
           "italienisch", "итальянский", "意大利语", "ita"}},
-        {"pt", "Portuguese", "português", script::latin, false, false,
+        {"pt",
+         "Portuguese",
+         "português",
+         script::latin,
+         false,
+         false,
          {"portuguese", "português", "البرتغالية", "بالبرتغالية", "برتغالي", "اللغة البرتغالية", "portugais",
           "portugués", "portugiesisch", "португальский", "葡萄牙语", "portoghese", "por"}},
-        {"tr", "Turkish", "Türkçe", script::latin, false, false,
+        {"tr",
+         "Turkish",
+         "Türkçe",
+         script::latin,
+         false,
+         false,
          {"turkish", "türkçe", "التركية", "بالتركية", "تركي", "اللغة التركية", "turc", "turco", "türkisch",
           "турецкий", "土耳其语", "tur"}},
-        {"fa", "Persian", "فارسی", script::arabic, true, false,
+        {"fa",
+         "Persian",
+         "فارسی",
+         script::arabic,
+         true,
+         false,
          {"persian", "farsi", "فارسی", "فارسي", "الفارسية", "بالفارسية", "اللغة الفارسية", "persan", "persa",
           "persisch", "персидский", "波斯语", "fas", "per"}},
-        {"ur", "Urdu", "اردو", script::arabic, true, false,
+        {"ur",
+         "Urdu",
+         "اردو",
+         script::arabic,
+         true,
+         false,
          {"urdu", "اردو", "الأردية", "بالأردية", "اللغة الأردية", "ourdou", "урду", "乌尔都语", "urd"}},
-        {"he", "Hebrew", "עברית", script::hebrew, true, false,
+        {"he",
+         "Hebrew",
+         "עברית",
+         script::hebrew,
+         true,
+         false,
          {"hebrew", "עברית", "العبرية", "بالعبرية", "اللغة العبرية", "hébreu", "hebreo", "hebräisch", "иврит",
           "希伯来语", "ebraico", "iw", "heb"}},
-        {"hi", "Hindi", "हिन्दी", script::devanagari, false, false,
+        {"hi",
+         "Hindi",
+         "हिन्दी",
+         script::devanagari,
+         false,
+         false,
          {"hindi", "हिन्दी", "हिंदी", "الهندية", "بالهندية", "اللغة الهندية", "хинди", "印地语", "hin"}},
-        {"ko", "Korean", "한국어", script::hangul, false, false,
+        {"ko",
+         "Korean",
+         "한국어",
+         script::hangul,
+         false,
+         false,
          {"korean", "한국어", "한국말", "조선말", "الكورية", "بالكورية", "اللغة الكورية", "coréen", "coreano",
           "koreanisch", "корейский", "韩语", "韓國語", "kor"}},
-        {"nl", "Dutch", "Nederlands", script::latin, false, false,
+        {"nl",
+         "Dutch",
+         "Nederlands",
+         script::latin,
+         false,
+         false,
          {"dutch", "nederlands", "الهولندية", "بالهولندية", "néerlandais", "neerlandés", "niederländisch",
           "нидерландский", "荷兰语", "nld", "dut"}},
-        {"pl", "Polish", "polski", script::latin, false, false,
-         {"polish", "polski", "البولندية", "بالبولندية", "polonais", "polaco", "polnisch", "польский", "波兰语",
-          "pol"}},
-        {"uk", "Ukrainian", "українська", script::cyrillic, false, false,
+        {"pl",
+         "Polish",
+         "polski",
+         script::latin,
+         false,
+         false,
+         {"polish", "polski", "البولندية", "بالبولندية", "polonais", "polaco", "polnisch", "польский",
+          "波兰语", "pol"}},
+        {"uk",
+         "Ukrainian",
+         "українська",
+         script::cyrillic,
+         false,
+         false,
          {"ukrainian", "українська", "украинский", "الأوكرانية", "بالأوكرانية", "ukrainien", "ucraniano",
           "ukrainisch", "乌克兰语", "ukr"}},
-        {"el", "Greek", "Ελληνικά", script::greek, false, false,
-         {"greek", "ελληνικά", "ελληνικα", "اليونانية", "باليونانية", "grec", "griego", "griechisch", "греческий",
-          "希腊语", "ell", "gre"}},
-        {"id", "Indonesian", "Bahasa Indonesia", script::latin, false, false,
+        {"el",
+         "Greek",
+         "Ελληνικά",
+         script::greek,
+         false,
+         false,
+         {"greek", "ελληνικά", "ελληνικα", "اليونانية", "باليونانية", "grec", "griego", "griechisch",
+          "греческий", "希腊语", "ell", "gre"}},
+        {"id",
+         "Indonesian",
+         "Bahasa Indonesia",
+         script::latin,
+         false,
+         false,
          {"indonesian", "bahasa indonesia", "الإندونيسية", "بالإندونيسية", "indonésien", "indonesio",
           "indonesisch", "индонезийский", "印度尼西亚语", "ind"}},
     };
@@ -107,7 +256,8 @@ const std::vector<language> &language_table() {
 std::string name_key(std::string_view name) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2 *nfd = icu::Normalizer2::getNFDInstance(status);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
     u.foldCase();
     if (U_SUCCESS(status)) u = nfd->normalize(u, status);
     std::string out;
@@ -122,11 +272,21 @@ std::string name_key(std::string_view name) {
         }
         if (u_ispunct(c) && c != '-') continue;
         switch (c) {
-        case 0x0629: c = 0x0647; break;            // ة → ه
-        case 0x0649: case 0x06CC: c = 0x064A; break;  // ى, Persian ی → ي
-        case 0x06A9: c = 0x0643; break;            // Persian ک → ك
-        case 0x0671: c = 0x0627; break;            // ٱ → ا
-        default: break;
+            case 0x0629:
+                c = 0x0647;
+                break;  // ة → ه
+            case 0x0649:
+            case 0x06CC:
+                c = 0x064A;
+                break;  // ى, Persian ی → ي
+            case 0x06A9:
+                c = 0x0643;
+                break;  // Persian ک → ك
+            case 0x0671:
+                c = 0x0627;
+                break;  // ٱ → ا
+            default:
+                break;
         }
         if (pending_space) out += ' ';
         pending_space = false;
@@ -167,43 +327,69 @@ script script_of(char32_t cp) noexcept {
     const UScriptCode s = uscript_getScript(static_cast<UChar32>(cp), &status);
     if (U_FAILURE(status)) return script::unknown;
     switch (s) {
-    case USCRIPT_COMMON:
-    case USCRIPT_INHERITED: return script::common;
-    case USCRIPT_LATIN: return script::latin;
-    case USCRIPT_ARABIC: return script::arabic;
-    case USCRIPT_CYRILLIC: return script::cyrillic;
-    case USCRIPT_GREEK: return script::greek;
-    case USCRIPT_HEBREW: return script::hebrew;
-    case USCRIPT_HAN: return script::han;
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
-    case USCRIPT_KATAKANA_OR_HIRAGANA: return script::kana;
-    case USCRIPT_HANGUL: return script::hangul;
-    case USCRIPT_DEVANAGARI: return script::devanagari;
-    case USCRIPT_THAI: return script::thai;
-    default: return script::unknown;
+        case USCRIPT_COMMON:
+        case USCRIPT_INHERITED:
+            return script::common;
+        case USCRIPT_LATIN:
+            return script::latin;
+        case USCRIPT_ARABIC:
+            return script::arabic;
+        case USCRIPT_CYRILLIC:
+            return script::cyrillic;
+        case USCRIPT_GREEK:
+            return script::greek;
+        case USCRIPT_HEBREW:
+            return script::hebrew;
+        case USCRIPT_HAN:
+            return script::han;
+        case USCRIPT_HIRAGANA:
+        case USCRIPT_KATAKANA:
+        case USCRIPT_KATAKANA_OR_HIRAGANA:
+            return script::kana;
+        case USCRIPT_HANGUL:
+            return script::hangul;
+        case USCRIPT_DEVANAGARI:
+            return script::devanagari;
+        case USCRIPT_THAI:
+            return script::thai;
+        default:
+            return script::unknown;
     }
 }
 
 const char *script_name(script s) noexcept {
     switch (s) {
-    case script::unknown: return "unknown";
-    case script::common: return "common";
-    case script::latin: return "latin";
-    case script::arabic: return "arabic";
-    case script::cyrillic: return "cyrillic";
-    case script::greek: return "greek";
-    case script::hebrew: return "hebrew";
-    case script::han: return "han";
-    case script::kana: return "kana";
-    case script::hangul: return "hangul";
-    case script::devanagari: return "devanagari";
-    case script::thai: return "thai";
+        case script::unknown:
+            return "unknown";
+        case script::common:
+            return "common";
+        case script::latin:
+            return "latin";
+        case script::arabic:
+            return "arabic";
+        case script::cyrillic:
+            return "cyrillic";
+        case script::greek:
+            return "greek";
+        case script::hebrew:
+            return "hebrew";
+        case script::han:
+            return "han";
+        case script::kana:
+            return "kana";
+        case script::hangul:
+            return "hangul";
+        case script::devanagari:
+            return "devanagari";
+        case script::thai:
+            return "thai";
     }
     return "unknown";
 }
 
-const std::vector<language> &supported_languages() { return language_table(); }
+const std::vector<language> &supported_languages() {
+    return language_table();
+}
 
 const language *find_language(std::string_view code_or_name) {
     const std::string key = name_key(code_or_name);
@@ -217,7 +403,8 @@ const language *find_language(std::string_view code_or_name) {
         const auto all = [&](auto pred) { return std::all_of(rest.begin(), rest.end(), pred); };
         const bool region = (rest.size() == 2 && all([](char c) { return c >= 'a' && c <= 'z'; })) ||
                             (rest.size() == 3 && all([](char c) { return c >= '0' && c <= '9'; }));
-        const bool script_tag = rest == "hans" || rest == "hant" || rest == "latn" || rest == "cyrl" || rest == "arab";
+        const bool script_tag =
+            rest == "hans" || rest == "hant" || rest == "latn" || rest == "cyrl" || rest == "arab";
         const bool subtag = region || script_tag;
         if (subtag)
             if (const auto *l = lookup_key(key.substr(0, sep))) return l;
@@ -236,7 +423,8 @@ const language *find_language(std::string_view code_or_name) {
 namespace {
 
 // Letter counts per script over at most `limit` bytes.
-std::array<std::size_t, 12> script_histogram(std::string_view text, std::size_t limit = std::string_view::npos) {
+std::array<std::size_t, 12> script_histogram(std::string_view text,
+                                             std::size_t limit = std::string_view::npos) {
     std::array<std::size_t, 12> counts{};
     if (text.size() > limit) text = text.substr(0, limit);
     std::size_t pos = 0;
@@ -288,7 +476,7 @@ constexpr std::array<sv, 2> cyrillic_candidates = {"ru", "uk"};
 // an anonymous in-memory file (memfd) through /proc/self/fd so nothing is written to disk. A handle is not
 // safe for concurrent use, so each thread builds its own (a few milliseconds, once per thread).
 class textcat_classifier {
-public:
+  public:
     template <std::size_t n>
     explicit textcat_classifier(const std::array<sv, n> &codes) {
         std::string conf;
@@ -327,7 +515,7 @@ public:
         return {candidates_[0].name, confidence};
     }
 
-private:
+  private:
     void *handle_ = nullptr;
     candidate_t *candidates_ = nullptr;
 };
@@ -343,14 +531,35 @@ language_guess arabic_script_language(std::string_view text, double share) {
             continue;
         }
         switch (next_code_point(text, pos)) {
-        case 0x064A: case 0x0643: case 0x0629: case 0x0649: ++arabic_only; break;  // ي ك ة ى
-        case 0x06CC: case 0x06A9: case 0x067E: case 0x0686: case 0x0698: case 0x06AF: ++persian; break;
-        case 0x06D2: case 0x06BA: case 0x0679: case 0x0688: case 0x0691: case 0x06BE: ++urdu; break;
-        default: break;
+            case 0x064A:
+            case 0x0643:
+            case 0x0629:
+            case 0x0649:
+                ++arabic_only;
+                break;  // ي ك ة ى
+            case 0x06CC:
+            case 0x06A9:
+            case 0x067E:
+            case 0x0686:
+            case 0x0698:
+            case 0x06AF:
+                ++persian;
+                break;
+            case 0x06D2:
+            case 0x06BA:
+            case 0x0679:
+            case 0x0688:
+            case 0x0691:
+            case 0x06BE:
+                ++urdu;
+                break;
+            default:
+                break;
         }
     }
     const std::size_t total = arabic_only + persian + urdu;
-    if (total == 0 || arabic_only * 2 >= total) return {"ar", share * (total ? 0.5 + 0.5 * arabic_only / double(total) : 0.8)};
+    if (total == 0 || arabic_only * 2 >= total)
+        return {"ar", share * (total ? 0.5 + 0.5 * arabic_only / double(total) : 0.8)};
     const double margin = static_cast<double>(persian + urdu) / static_cast<double>(total);
     if (urdu * 10 > persian + urdu) return {"ur", share * margin};
     return {"fa", share * margin};
@@ -382,35 +591,43 @@ language_guess identify_language(std::string_view text) {
     const double share = static_cast<double>(best) / static_cast<double>(total);
     const std::size_t kana = counts[static_cast<int>(script::kana)];
     switch (top) {
-    case script::arabic: return arabic_script_language(text, share);
-    case script::han:
-        // Japanese mixes kanji with kana; Chinese has no kana at all.
-        if (kana * 10 > total) return {"ja", static_cast<double>(best + kana) / static_cast<double>(total)};
-        return {"zh", share};
-    case script::kana:
-        return {"ja", static_cast<double>(best + counts[static_cast<int>(script::han)]) / static_cast<double>(total)};
-    case script::hangul: return {"ko", share};
-    case script::hebrew: return {"he", share};
-    case script::devanagari: return {"hi", share};
-    case script::greek: return {"el", share};
-    case script::cyrillic:
-    case script::latin: {
-        // n-gram profiles settle after a few hundred letters; more text only costs time.
-        const auto sample = prefix_of(text, 8 * 1024);
-        if (top == script::cyrillic) {
-            thread_local const textcat_classifier cyrillic(cyrillic_candidates);
-            auto guess = cyrillic.classify(sample);
-            if (guess.code.empty()) return {"ru", share * 0.5};
+        case script::arabic:
+            return arabic_script_language(text, share);
+        case script::han:
+            // Japanese mixes kanji with kana; Chinese has no kana at all.
+            if (kana * 10 > total)
+                return {"ja", static_cast<double>(best + kana) / static_cast<double>(total)};
+            return {"zh", share};
+        case script::kana:
+            return {"ja", static_cast<double>(best + counts[static_cast<int>(script::han)]) /
+                              static_cast<double>(total)};
+        case script::hangul:
+            return {"ko", share};
+        case script::hebrew:
+            return {"he", share};
+        case script::devanagari:
+            return {"hi", share};
+        case script::greek:
+            return {"el", share};
+        case script::cyrillic:
+        case script::latin: {
+            // n-gram profiles settle after a few hundred letters; more text only costs time.
+            const auto sample = prefix_of(text, 8 * 1024);
+            if (top == script::cyrillic) {
+                thread_local const textcat_classifier cyrillic(cyrillic_candidates);
+                auto guess = cyrillic.classify(sample);
+                if (guess.code.empty()) return {"ru", share * 0.5};
+                guess.confidence *= share;
+                return guess;
+            }
+            thread_local const textcat_classifier latin(latin_candidates);
+            auto guess = latin.classify(sample);
+            if (guess.code.empty()) return {"en", share * 0.3};
             guess.confidence *= share;
             return guess;
         }
-        thread_local const textcat_classifier latin(latin_candidates);
-        auto guess = latin.classify(sample);
-        if (guess.code.empty()) return {"en", share * 0.3};
-        guess.confidence *= share;
-        return guess;
-    }
-    default: return {};
+        default:
+            return {};
     }
 }
 

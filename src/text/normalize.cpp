@@ -14,19 +14,31 @@ namespace {
 // harakat only sometimes; matching must not depend on those choices.
 char32_t arabic_fold(char32_t cp) noexcept {
     switch (cp) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // آ أ إ ٱ → ا
-    case 0x0629: return 0x0647;                                          // ة → ه
-    case 0x0649: return 0x064A;                                          // ى → ي
-    case 0x0624: return 0x0648;                                          // ؤ → و
-    case 0x0626: return 0x064A;                                          // ئ → ي
-    case 0x0640: return 0;                                               // tatweel
-    case 0x0670: return 0;                                               // superscript alef
-    default: return cp >= 0x064B && cp <= 0x065F ? 0 : cp;               // harakat, shadda, sukun, hamza marks
+        case 0x0622:
+        case 0x0623:
+        case 0x0625:
+        case 0x0671:
+            return 0x0627;  // آ أ إ ٱ → ا
+        case 0x0629:
+            return 0x0647;  // ة → ه
+        case 0x0649:
+            return 0x064A;  // ى → ي
+        case 0x0624:
+            return 0x0648;  // ؤ → و
+        case 0x0626:
+            return 0x064A;  // ئ → ي
+        case 0x0640:
+            return 0;  // tatweel
+        case 0x0670:
+            return 0;  // superscript alef
+        default:
+            return cp >= 0x064B && cp <= 0x065F ? 0 : cp;  // harakat, shadda, sukun, hamza marks
     }
 }
 
 // Shared loop: Arabic folding always, plus ASCII lower-casing and digit mapping when `for_matching`.
-// Returns whether a non-ASCII code point outside the Arabic block was seen (it may need Unicode case folding).
+// Returns whether a non-ASCII code point outside the Arabic block was seen (it may need Unicode case
+// folding).
 bool fold(std::string_view text, std::string &out, bool for_matching) {
     out.reserve(text.size());
     bool needs_case_folding = false;
@@ -34,7 +46,8 @@ bool fold(std::string_view text, std::string &out, bool for_matching) {
     while (pos < text.size()) {
         const auto c = static_cast<unsigned char>(text[pos]);
         if (c < 0x80) {
-            out.push_back(for_matching && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+            out.push_back(for_matching && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                                               : static_cast<char>(c));
             ++pos;
             continue;
         }
@@ -78,7 +91,8 @@ std::string normalize_for_matching(std::string_view text) {
     if (!fold(text, out, true)) return out;
     // Full Unicode case folding (ICU, CaseFolding.txt: "Straße" → "strasse", "ΣΊΣΥΦΟΣ" → "σίσυφοσ") for the
     // non-ASCII, non-Arabic letters. Folding never produces whitespace, so word boundaries are preserved.
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(out.data(), static_cast<int32_t>(out.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(out.data(), static_cast<int32_t>(out.size())));
     u.foldCase();
     std::string folded;
     u.toUTF8String(folded);

@@ -28,16 +28,95 @@ namespace {
 // abbreviation, an initial, or a dotted acronym (see keeps_sentence_open).
 constexpr std::string_view abbreviations[] = {
     // Titles and ranks.
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Cmdr.",
-    "Adm.", "Maj.", "Rev.", "Hon.", "Pres.", "Supt.", "Jr.", "Sr.", "St.", "Mt.", "Ft.", "Messrs.", "Mme.", "Mlle.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Sgt.",
+    "Capt.",
+    "Cmdr.",
+    "Adm.",
+    "Maj.",
+    "Rev.",
+    "Hon.",
+    "Pres.",
+    "Supt.",
+    "Jr.",
+    "Sr.",
+    "St.",
+    "Mt.",
+    "Ft.",
+    "Messrs.",
+    "Mme.",
+    "Mlle.",
     // Before a number or a date.
-    "No.", "Nos.", "no.", "Vol.", "vol.", "pp.", "p.", "Fig.", "fig.", "Art.", "art.", "Ch.", "ch.", "Sec.",
-    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
-    "approx.", "ca.", "c.", "est.", "Est.", "Dept.", "Univ.", "Bros.", "vs.", "v.", "cf.", "al.", "Ave.", "Blvd.",
+    "No.",
+    "Nos.",
+    "no.",
+    "Vol.",
+    "vol.",
+    "pp.",
+    "p.",
+    "Fig.",
+    "fig.",
+    "Art.",
+    "art.",
+    "Ch.",
+    "ch.",
+    "Sec.",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "approx.",
+    "ca.",
+    "c.",
+    "est.",
+    "Est.",
+    "Dept.",
+    "Univ.",
+    "Bros.",
+    "vs.",
+    "v.",
+    "cf.",
+    "al.",
+    "Ave.",
+    "Blvd.",
     // Latin and measure abbreviations followed by more of the sentence.
-    "e.g.", "i.e.", "viz.", "etc.,",
+    "e.g.",
+    "i.e.",
+    "viz.",
+    "etc.,",
     // French, Spanish, German forms common in news.
-    "M.", "MM.", "Sr.", "Sra.", "Dña.", "Hr.", "Fr.", "Nr.", "bzw.", "z.B.", "u.a.", "S.", "av.", "art.",
+    "M.",
+    "MM.",
+    "Sr.",
+    "Sra.",
+    "Dña.",
+    "Hr.",
+    "Fr.",
+    "Nr.",
+    "bzw.",
+    "z.B.",
+    "u.a.",
+    "S.",
+    "av.",
+    "art.",
 };
 
 bool is_abbreviation(std::string_view word) {
@@ -46,7 +125,9 @@ bool is_abbreviation(std::string_view word) {
     return false;
 }
 
-bool is_letter(char32_t cp) { return is_letter_or_digit(cp) && !(cp >= '0' && cp <= '9') && u_isalpha(cp); }
+bool is_letter(char32_t cp) {
+    return is_letter_or_digit(cp) && !(cp >= '0' && cp <= '9') && u_isalpha(cp);
+}
 
 // "U.S.", "e.g.", "a.m.", "U.S.A.": letters each followed by a period, at least two of them.
 bool is_dotted_acronym(std::string_view word) {
@@ -61,8 +142,8 @@ bool is_dotted_acronym(std::string_view word) {
     return letters >= 2;
 }
 
-// "F." in "John F. Kennedy", "ز." in "أحمد ز. أمين": one letter and a period. "م." is excluded because after a
-// year ("عام 2020 م.") it is the era marker that ends the sentence.
+// "F." in "John F. Kennedy", "ز." in "أحمد ز. أمين": one letter and a period. "م." is excluded because after
+// a year ("عام 2020 م.") it is the era marker that ends the sentence.
 bool is_initial(std::string_view word) {
     std::size_t pos = 0;
     const char32_t cp = next_code_point(word, pos);
@@ -100,15 +181,22 @@ struct quote_tracker {
     bool open() const { return depth > 0; }
     void feed(char32_t cp) {
         switch (cp) {
-        case U'\u00AB': case U'\u201C': ++depth; break;
-        case U'\u00BB': case U'\u201D': depth = depth > 0 ? depth - 1 : 0; break;
-        case U'"':
-            if (is_space(previous) || previous == U'(' || previous == U'[' || previous == U':')
+            case U'\u00AB':
+            case U'\u201C':
                 ++depth;
-            else
+                break;
+            case U'\u00BB':
+            case U'\u201D':
                 depth = depth > 0 ? depth - 1 : 0;
-            break;
-        default: break;
+                break;
+            case U'"':
+                if (is_space(previous) || previous == U'(' || previous == U'[' || previous == U':')
+                    ++depth;
+                else
+                    depth = depth > 0 ? depth - 1 : 0;
+                break;
+            default:
+                break;
         }
         previous = cp;
     }
@@ -128,14 +216,16 @@ bool quote_closes_later(std::string_view line, std::size_t from, quote_tracker s
     return false;
 }
 
-// ICU objects are expensive to build (rule data) but cheap to clone, so each language's iterator is built once.
+// ICU objects are expensive to build (rule data) but cheap to clone, so each language's iterator is built
+// once.
 std::unique_ptr<icu::BreakIterator> build_prototype(const std::string &lang) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Locale locale(lang.empty() ? "en" : lang.c_str());
     std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
     if (U_FAILURE(status) || !base)
         throw error{errc::internal,
-                    std::string("ICU could not create a sentence break iterator: ") + u_errorName(status), lang};
+                    std::string("ICU could not create a sentence break iterator: ") + u_errorName(status),
+                    lang};
     return base;
 }
 
@@ -150,7 +240,8 @@ std::unique_ptr<icu::BreakIterator> iterator_for(std::string_view language) {
     auto it = prototypes.find(lang);
     if (it == prototypes.end()) it = prototypes.emplace(lang, build_prototype(lang)).first;
     std::unique_ptr<icu::BreakIterator> copy(it->second->clone());
-    if (!copy) throw error{errc::internal, "ICU could not clone a sentence break iterator (out of memory?)", lang};
+    if (!copy)
+        throw error{errc::internal, "ICU could not clone a sentence break iterator (out of memory?)", lang};
     return copy;
 }
 
@@ -193,11 +284,12 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
             if (U_SUCCESS(status)) iter->setText(&ut, status);
             if (U_FAILURE(status)) {
                 utext_close(&ut);
-                throw error{errc::internal, std::string("ICU could not segment text: ") + u_errorName(status)};
+                throw error{errc::internal,
+                            std::string("ICU could not segment text: ") + u_errorName(status)};
             }
             const std::size_t first_of_line = out.size();
-            std::size_t start = 0;       // start of the pending sentence, relative to the line
-            std::size_t quoted_to = 0;   // the quote tracker has read the line up to here
+            std::size_t start = 0;      // start of the pending sentence, relative to the line
+            std::size_t quoted_to = 0;  // the quote tracker has read the line up to here
             quote_tracker quotes;
             for (int32_t next = iter->next(); next != icu::BreakIterator::DONE; next = iter->next()) {
                 const auto b = static_cast<std::size_t>(next);

@@ -49,7 +49,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
         while (pos + 8 <= n) {
             unsigned long long chunk = 0;
             for (int i = 0; i < 8; ++i)
-                chunk |= static_cast<unsigned long long>(static_cast<unsigned char>(text[pos + i])) << (8 * i);
+                chunk |= static_cast<unsigned long long>(static_cast<unsigned char>(text[pos + i]))
+                         << (8 * i);
             if (chunk & 0x8080808080808080ULL) break;
             pos += 8;
         }
@@ -64,7 +65,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
 void validate_utf8(std::string_view text, std::string_view what) {
     const auto bad = find_invalid_utf8(text);
     if (!bad) return;
-    // Show the offending byte and the one after it, as in "(0xC3 0x28)", so the user can find it in a hex dump.
+    // Show the offending byte and the one after it, as in "(0xC3 0x28)", so the user can find it in a hex
+    // dump.
     std::string bytes;
     for (std::size_t i = *bad; i < text.size() && i < *bad + 2; ++i) {
         char buf[8];
@@ -72,8 +74,8 @@ void validate_utf8(std::string_view text, std::string_view what) {
                       static_cast<unsigned>(static_cast<unsigned char>(text[i])));
         bytes += buf;
     }
-    std::string message = std::string(what) + " is not valid UTF-8 at byte " + std::to_string(*bad) + " (" + bytes +
-                          "); convert it to UTF-8 first (e.g. iconv -f windows-1256 -t utf-8)";
+    std::string message = std::string(what) + " is not valid UTF-8 at byte " + std::to_string(*bad) + " (" +
+                          bytes + "); convert it to UTF-8 first (e.g. iconv -f windows-1256 -t utf-8)";
     throw error{errc::bad_input, std::move(message), std::to_string(*bad)};
 }
 
@@ -91,9 +93,15 @@ char32_t next_code_point(std::string_view text, std::size_t &pos) noexcept {
     }
     char32_t cp = 0;
     switch (len) {
-    case 2: cp = c0 & 0x1F; break;
-    case 3: cp = c0 & 0x0F; break;
-    default: cp = c0 & 0x07; break;
+        case 2:
+            cp = c0 & 0x1F;
+            break;
+        case 3:
+            cp = c0 & 0x0F;
+            break;
+        default:
+            cp = c0 & 0x07;
+            break;
     }
     for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
     pos += len;

@@ -1,8 +1,8 @@
 // Word counting and paragraph splitting: the one implementation of DESIGN.md "Counting".
 #include "precis/words.h"
 
-#include <array>
 #include <unicode/uchar.h>
+#include <array>
 
 #include "precis/utf8.h"
 
@@ -65,17 +65,25 @@ bool is_space(char32_t cp) noexcept {
     // White_Space, and text that uses it between words is rare enough that we follow the standard.
     if (cp < 0x80) return byte_classes[cp] == ascii_space;
     switch (cp) {
-    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-        return true;
-    default:
-        return cp >= 0x2000 && cp <= 0x200A;
+        case 0x85:
+        case 0xA0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
+            return true;
+        default:
+            return cp >= 0x2000 && cp <= 0x200A;
     }
 }
 
 bool is_letter_or_digit(char32_t cp) noexcept {
     if (cp < 0x80) return byte_classes[cp] == ascii_alnum;
     // Arabic letters are the most common non-ASCII case; answer them without a property lookup.
-    if (cp >= 0x0621 && cp <= 0x064A) return cp != 0x0640;  // tatweel is a modifier letter but not a letter of a word
+    if (cp >= 0x0621 && cp <= 0x064A)
+        return cp != 0x0640;  // tatweel is a modifier letter but not a letter of a word
     return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
 }
 
@@ -97,7 +105,8 @@ void word_counter::feed(char32_t cp) noexcept {
     }
     in_run_ = true;
     if (is_counted_per_character(cp)) {
-        // A Han/kana character is a word of its own and ends the stretch before it: "AI芯片x" is AI, 芯, 片, x.
+        // A Han/kana character is a word of its own and ends the stretch before it: "AI芯片x" is AI, 芯, 片,
+        // x.
         ++words_;
         run_counted_ = false;
     } else if (!run_counted_ && is_letter_or_digit(cp)) {
@@ -157,8 +166,8 @@ void word_counter::feed(std::string_view utf8) noexcept {
             }
             pos += 2;
         } else {
-            // Other non-ASCII: hand the state to the code-point machine and take it back, so both paths share one
-            // definition of a word.
+            // Other non-ASCII: hand the state to the code-point machine and take it back, so both paths share
+            // one definition of a word.
             words_ = words;
             in_run_ = in_run;
             run_counted_ = counted;
@@ -221,7 +230,8 @@ std::vector<std::string_view> split_paragraphs(std::string_view text) {
         std::size_t end = pos;
         while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
         std::size_t next = end;
-        if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
+        if (next < text.size())
+            next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
         const std::string_view line = text.substr(pos, end - pos);
         if (is_blank(line)) {
             if (para_open) {

@@ -1,8 +1,8 @@
 // Language identification measured on real articles: the Arabic EASC corpus and the scrapinghub
 // article-extraction ground truth (news pages, nearly all English).
+#include <gtest/gtest.h>
 #include <filesystem>
 #include <fstream>
-#include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -64,7 +64,8 @@ TEST(language_id, easc_arabic_articles_are_identified_as_arabic) {
             ADD_FAILURE() << entry.path() << " identified as '" << g.code << "'";
     }
     ASSERT_GT(total, 100u) << "expected 153 EASC articles";
-    std::printf("EASC: %zu/%zu Arabic articles identified as ar (%.1f%%)\n", correct, total, 100.0 * correct / total);
+    std::printf("EASC: %zu/%zu Arabic articles identified as ar (%.1f%%)\n", correct, total,
+                100.0 * correct / total);
 }
 
 TEST(language_id, scrapinghub_article_bodies_are_identified) {
@@ -84,11 +85,12 @@ TEST(language_id, scrapinghub_article_bodies_are_identified) {
         if (g.code == expected)
             ++correct;
         else
-            std::printf("  %s: expected %s, got '%s' (%.2f): %.80s\n", id.c_str(), expected.c_str(), g.code.c_str(),
-                        g.confidence, body.c_str());
+            std::printf("  %s: expected %s, got '%s' (%.2f): %.80s\n", id.c_str(), expected.c_str(),
+                        g.code.c_str(), g.confidence, body.c_str());
     }
     ASSERT_GT(total, 150u) << "expected 181 articles in " << path;
     const double accuracy = static_cast<double>(correct) / static_cast<double>(total);
-    std::printf("scrapinghub: %zu/%zu article bodies identified correctly (%.1f%%)\n", correct, total, 100 * accuracy);
+    std::printf("scrapinghub: %zu/%zu article bodies identified correctly (%.1f%%)\n", correct, total,
+                100 * accuracy);
     EXPECT_GE(accuracy, 0.97);
 }

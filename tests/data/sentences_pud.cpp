@@ -1,14 +1,15 @@
-// Sentence segmentation measured on the Arabic PUD treebank (Universal Dependencies, 1,000 news/wiki sentences).
+// Sentence segmentation measured on the Arabic PUD treebank (Universal Dependencies, 1,000 news/wiki
+// sentences).
 //
 // The `# text = ` lines are joined with one space into running text, as sentences appear in an article, and
 // segmented. Two figures are printed:
 //   * sentence F1: a predicted sentence is correct only when its trimmed span equals a gold sentence exactly
 //     (both its start and its end are right) — the figure asserted;
 //   * boundary F1: over sentence-end positions (the easier, more common measure), for comparison.
+#include <gtest/gtest.h>
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <gtest/gtest.h>
 #include <set>
 #include <string>
 #include <utility>
@@ -66,8 +67,9 @@ TEST(sentences_pud, arabic_running_text_is_segmented_with_f1_at_least_0_97) {
     }
     const double sentence_f1 = f1(exact, spans.size(), c.gold.size());
     const double boundary_f1 = f1(ends, spans.size(), c.gold.size());
-    std::printf("Arabic PUD: %zu gold sentences, %zu predicted; sentence F1 %.4f (exact spans), boundary F1 %.4f\n",
-                c.gold.size(), spans.size(), sentence_f1, boundary_f1);
+    std::printf(
+        "Arabic PUD: %zu gold sentences, %zu predicted; sentence F1 %.4f (exact spans), boundary F1 %.4f\n",
+        c.gold.size(), spans.size(), sentence_f1, boundary_f1);
     if (sentence_f1 < 0.97) {
         // Show the first misses so a regression can be read, not guessed.
         int shown = 0;

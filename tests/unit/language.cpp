@@ -10,7 +10,8 @@
 using precis::script;
 
 TEST(language, required_languages_are_supported_with_consistent_entries) {
-    for (const char *code : {"ar", "en", "fr", "es", "de", "ru", "zh", "ja", "it", "pt", "tr", "fa", "ur", "he", "hi", "ko"}) {
+    for (const char *code :
+         {"ar", "en", "fr", "es", "de", "ru", "zh", "ja", "it", "pt", "tr", "fa", "ur", "he", "hi", "ko"}) {
         const auto *l = precis::find_language(code);
         ASSERT_NE(l, nullptr) << code;
         EXPECT_EQ(l->code, code);
@@ -28,16 +29,44 @@ TEST(language, required_languages_are_supported_with_consistent_entries) {
 
 TEST(language, names_in_english_native_and_arabic_forms_are_found) {
     const std::pair<const char *, const char *> cases[] = {
-        {"Arabic", "ar"},     {"العربية", "ar"},     {"عربي", "ar"},        {"بالعربية", "ar"},
-        {"باللغة العربية", "ar"}, {"الإنجليزية", "en"}, {"بالإنجليزية", "en"}, {"الانجليزية", "en"},
-        {"français", "fr"},   {"francais", "fr"},    {"FRENCH", "fr"},      {"Deutsch", "de"},
-        {"русский", "ru"},    {"Русский", "ru"},     {"中文", "zh"},        {"Chinese", "zh"},
-        {"Mandarin", "zh"},   {"español", "es"},     {"Espanol", "es"},     {"日本語", "ja"},
-        {"한국어", "ko"},     {"فارسی", "fa"},       {"Farsi", "fa"},       {"اردو", "ur"},
-        {"עברית", "he"},      {"हिन्दी", "hi"},       {"Türkçe", "tr"},      {"turkce", "tr"},
-        {"português", "pt"},  {"italiano", "it"},    {"  English  ", "en"}, {"English.", "en"},
-        {"zh-CN", "zh"},      {"pt_BR", "pt"},       {"EN-us", "en"},       {"in Arabic", "ar"},
-        {"the German language", "de"}, {"بالعَرَبِيَّة", "ar"},
+        {"Arabic", "ar"},
+        {"العربية", "ar"},
+        {"عربي", "ar"},
+        {"بالعربية", "ar"},
+        {"باللغة العربية", "ar"},
+        {"الإنجليزية", "en"},
+        {"بالإنجليزية", "en"},
+        {"الانجليزية", "en"},
+        {"français", "fr"},
+        {"francais", "fr"},
+        {"FRENCH", "fr"},
+        {"Deutsch", "de"},
+        {"русский", "ru"},
+        {"Русский", "ru"},
+        {"中文", "zh"},
+        {"Chinese", "zh"},
+        {"Mandarin", "zh"},
+        {"español", "es"},
+        {"Espanol", "es"},
+        {"日本語", "ja"},
+        {"한국어", "ko"},
+        {"فارسی", "fa"},
+        {"Farsi", "fa"},
+        {"اردو", "ur"},
+        {"עברית", "he"},
+        {"हिन्दी", "hi"},
+        {"Türkçe", "tr"},
+        {"turkce", "tr"},
+        {"português", "pt"},
+        {"italiano", "it"},
+        {"  English  ", "en"},
+        {"English.", "en"},
+        {"zh-CN", "zh"},
+        {"pt_BR", "pt"},
+        {"EN-us", "en"},
+        {"in Arabic", "ar"},
+        {"the German language", "de"},
+        {"بالعَرَبِيَّة", "ar"},
     };
     for (const auto &[name, code] : cases) {
         const auto *l = precis::find_language(name);
@@ -58,7 +87,8 @@ TEST(language, no_accepted_name_belongs_to_two_languages) {
         for (auto n : l.names) {
             const auto *found = precis::find_language(n);
             ASSERT_NE(found, nullptr) << n;
-            EXPECT_EQ(found->code, l.code) << "'" << n << "' listed for " << l.code << " resolves to " << found->code;
+            EXPECT_EQ(found->code, l.code)
+                << "'" << n << "' listed for " << l.code << " resolves to " << found->code;
         }
     }
 }
@@ -85,7 +115,8 @@ TEST(language, dominant_script_and_share_count_letters_only) {
     EXPECT_EQ(precis::dominant_script("قالت شركة DeepSeek إن 2,048 شريحة H800"), script::arabic);
     EXPECT_EQ(precis::dominant_script("12,345 — !!"), script::unknown);
     EXPECT_DOUBLE_EQ(precis::script_share("123 ...", script::arabic), 1.0);
-    EXPECT_DOUBLE_EQ(precis::script_share("abcd عربي 42", script::arabic), 0.5) << "4 Latin, 4 Arabic letters";
+    EXPECT_DOUBLE_EQ(precis::script_share("abcd عربي 42", script::arabic), 0.5)
+        << "4 Latin, 4 Arabic letters";
     EXPECT_DOUBLE_EQ(precis::script_share("AI芯片", script::han), 0.5);
 }
 
@@ -100,18 +131,27 @@ struct sample {
 const sample samples[] = {
     {"en", "The central bank raised interest rates again on Thursday, saying inflation was still too high."},
     {"en", "Shares of the chip maker fell sharply after the company warned that demand would weaken."},
-    {"fr", "La banque centrale a relevé ses taux jeudi, estimant que l'inflation restait beaucoup trop élevée."},
+    {"fr",
+     "La banque centrale a relevé ses taux jeudi, estimant que l'inflation restait beaucoup trop élevée."},
     {"fr", "Les habitants de la ville attendent depuis des mois la réouverture de la gare principale."},
-    {"es", "El banco central subió los tipos de interés el jueves porque la inflación sigue siendo demasiado alta."},
+    {"es",
+     "El banco central subió los tipos de interés el jueves porque la inflación sigue siendo demasiado "
+     "alta."},
     {"es", "Los vecinos del barrio llevan meses esperando que el ayuntamiento arregle las calles."},
-    {"de", "Die Zentralbank hat am Donnerstag die Zinsen erneut erhöht, weil die Inflation weiterhin zu hoch ist."},
+    {"de",
+     "Die Zentralbank hat am Donnerstag die Zinsen erneut erhöht, weil die Inflation weiterhin zu hoch ist."},
     {"de", "Die Bewohner der Stadt warten seit Monaten darauf, dass der Bahnhof wieder geöffnet wird."},
-    {"it", "La banca centrale ha alzato di nuovo i tassi giovedì, dicendo che l'inflazione è ancora troppo alta."},
-    {"pt", "O banco central voltou a subir os juros na quinta-feira, dizendo que a inflação continua muito alta."},
-    {"tr", "Merkez bankası perşembe günü faiz oranlarını yeniden artırdı ve enflasyonun hâlâ çok yüksek olduğunu söyledi."},
+    {"it",
+     "La banca centrale ha alzato di nuovo i tassi giovedì, dicendo che l'inflazione è ancora troppo alta."},
+    {"pt",
+     "O banco central voltou a subir os juros na quinta-feira, dizendo que a inflação continua muito alta."},
+    {"tr",
+     "Merkez bankası perşembe günü faiz oranlarını yeniden artırdı ve enflasyonun hâlâ çok yüksek olduğunu "
+     "söyledi."},
     {"ru", "Центральный банк в четверг снова повысил ставку, заявив, что инфляция остаётся слишком высокой."},
     {"ru", "Жители города уже несколько месяцев ждут, когда откроют главный вокзал."},
-    {"uk", "Центральний банк у четвер знову підвищив ставку, заявивши, що інфляція залишається надто високою."},
+    {"uk",
+     "Центральний банк у четвер знову підвищив ставку, заявивши, що інфляція залишається надто високою."},
     {"zh", "中央银行周四再次加息，称通货膨胀仍然过高。"},
     {"zh", "这家芯片公司表示，由于需求疲软，明年的收入可能会下降。"},
     {"ja", "中央銀行は木曜日、インフレがまだ高すぎるとして再び利上げした。"},
@@ -143,7 +183,8 @@ TEST(language, text_without_letters_is_not_identified) {
 }
 
 TEST(language, arabic_with_latin_names_and_digits_is_arabic) {
-    const auto g = precis::identify_language("أعلنت شركة DeepSeek أنها استخدمت 2,048 شريحة H800 من Nvidia لتدريب نموذجها.");
+    const auto g = precis::identify_language(
+        "أعلنت شركة DeepSeek أنها استخدمت 2,048 شريحة H800 من Nvidia لتدريب نموذجها.");
     EXPECT_EQ(g.code, "ar");
     EXPECT_GT(g.confidence, 0.5);
 }
@@ -161,5 +202,6 @@ TEST(language, identification_is_thread_safe) {
     for (auto &th : threads) th.join();
     int single = 0;
     for (const auto &s : samples) single += precis::identify_language(s.text).code == s.code;
-    for (int t = 0; t < 8; ++t) EXPECT_EQ(ok[t], 20 * single) << "thread " << t << " disagreed with one thread";
+    for (int t = 0; t < 8; ++t)
+        EXPECT_EQ(ok[t], 20 * single) << "thread " << t << " disagreed with one thread";
 }

@@ -10,7 +10,8 @@ namespace {
 
 std::vector<std::string> sentences(const std::string &text, std::string_view lang = "en") {
     std::vector<std::string> out;
-    for (const auto &s : precis::split_sentences(text, lang)) out.push_back(text.substr(s.begin, s.end - s.begin));
+    for (const auto &s : precis::split_sentences(text, lang))
+        out.push_back(text.substr(s.begin, s.end - s.begin));
     return out;
 }
 
@@ -49,15 +50,19 @@ TEST(sentences, abbreviation_match_needs_the_whole_word) {
 }
 
 TEST(sentences, decimals_currency_and_initials_stay_inside_a_sentence) {
-    const auto s = sentences("The firm earned $5.6mn, up 3.5% from 2.1 in 2023. John F. Kennedy spoke at 10 a.m. today.");
-    EXPECT_EQ(joined(s), "[The firm earned $5.6mn, up 3.5% from 2.1 in 2023.][John F. Kennedy spoke at 10 a.m. today.]");
+    const auto s = sentences(
+        "The firm earned $5.6mn, up 3.5% from 2.1 in 2023. John F. Kennedy spoke at 10 a.m. today.");
+    EXPECT_EQ(joined(s),
+              "[The firm earned $5.6mn, up 3.5% from 2.1 in 2023.][John F. Kennedy spoke at 10 a.m. today.]");
 }
 
 TEST(sentences, quoted_speech_keeps_its_sentences_together) {
-    const auto s = sentences("He said: \"We are on track. The deal will hold.\" Then he left. "
-                             "\u201cIt works,\u201d she said.");
-    EXPECT_EQ(joined(s), "[He said: \"We are on track. The deal will hold.\"][Then he left.]"
-                         "[\u201cIt works,\u201d she said.]");
+    const auto s = sentences(
+        "He said: \"We are on track. The deal will hold.\" Then he left. "
+        "\u201cIt works,\u201d she said.");
+    EXPECT_EQ(joined(s),
+              "[He said: \"We are on track. The deal will hold.\"][Then he left.]"
+              "[\u201cIt works,\u201d she said.]");
 }
 
 TEST(sentences, stray_quote_does_not_glue_later_sentences) {
@@ -66,8 +71,10 @@ TEST(sentences, stray_quote_does_not_glue_later_sentences) {
 }
 
 TEST(sentences, line_breaks_and_paragraphs_are_hard_boundaries) {
-    const auto s = sentences("Headline without period\nFirst sentence of the body, which\n\nnext paragraph. Two.\r\nEnd");
-    EXPECT_EQ(joined(s), "[Headline without period][First sentence of the body, which][next paragraph.][Two.][End]");
+    const auto s = sentences(
+        "Headline without period\nFirst sentence of the body, which\n\nnext paragraph. Two.\r\nEnd");
+    EXPECT_EQ(joined(s),
+              "[Headline without period][First sentence of the body, which][next paragraph.][Two.][End]");
 }
 
 TEST(sentences, spans_are_trimmed_byte_offsets_into_the_text) {
@@ -79,15 +86,18 @@ TEST(sentences, spans_are_trimmed_byte_offsets_into_the_text) {
 }
 
 TEST(sentences, arabic_terminators_split_but_commas_and_semicolons_do_not) {
-    const auto s = sentences("قال الوزير، في مؤتمر صحفي؛ إن النمو بلغ ٣٫٥٪. هل يستمر ذلك؟ نعم! "
-                             "وأضاف: «سنواصل العمل. لن نتوقف». انتهى.",
-                             "ar");
-    EXPECT_EQ(joined(s), "[قال الوزير، في مؤتمر صحفي؛ إن النمو بلغ ٣٫٥٪.][هل يستمر ذلك؟][نعم!]"
-                         "[وأضاف: «سنواصل العمل. لن نتوقف».][انتهى.]");
+    const auto s = sentences(
+        "قال الوزير، في مؤتمر صحفي؛ إن النمو بلغ ٣٫٥٪. هل يستمر ذلك؟ نعم! "
+        "وأضاف: «سنواصل العمل. لن نتوقف». انتهى.",
+        "ar");
+    EXPECT_EQ(joined(s),
+              "[قال الوزير، في مؤتمر صحفي؛ إن النمو بلغ ٣٫٥٪.][هل يستمر ذلك؟][نعم!]"
+              "[وأضاف: «سنواصل العمل. لن نتوقف».][انتهى.]");
 }
 
 TEST(sentences, arabic_with_diacritics_and_initials) {
-    const auto s = sentences("ذَهَبَ الوَلَدُ إلى المَدْرَسَةِ. قال أحمد ز. أمين إن عام 2020 م. كان صعباً. ثم عاد.", "ar");
+    const auto s =
+        sentences("ذَهَبَ الوَلَدُ إلى المَدْرَسَةِ. قال أحمد ز. أمين إن عام 2020 م. كان صعباً. ثم عاد.", "ar");
     EXPECT_EQ(joined(s), "[ذَهَبَ الوَلَدُ إلى المَدْرَسَةِ.][قال أحمد ز. أمين إن عام 2020 م.][كان صعباً.][ثم عاد.]");
 }
 
@@ -104,7 +114,8 @@ TEST(sentences, unknown_or_tagged_language_falls_back_to_neutral_rules) {
 
 TEST(sentences, concurrent_segmentation_gives_identical_results) {
     std::string text;
-    for (int i = 0; i < 200; ++i) text += "Dr. Lee said sales rose 2.5%. \u00ABC'est bon.\u00BB قال الوزير. Done!\n";
+    for (int i = 0; i < 200; ++i)
+        text += "Dr. Lee said sales rose 2.5%. \u00ABC'est bon.\u00BB قال الوزير. Done!\n";
     const auto expected = precis::split_sentences(text, "en");
     std::vector<std::thread> threads;
     std::vector<int> ok(8, 0);

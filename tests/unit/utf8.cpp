@@ -7,7 +7,8 @@
 
 TEST(utf8, valid_text_in_several_scripts_has_no_invalid_byte) {
     EXPECT_FALSE(precis::find_invalid_utf8("").has_value());
-    EXPECT_FALSE(precis::find_invalid_utf8("plain ASCII text that is long enough for the fast path").has_value());
+    EXPECT_FALSE(
+        precis::find_invalid_utf8("plain ASCII text that is long enough for the fast path").has_value());
     EXPECT_FALSE(precis::find_invalid_utf8("العربية Русский 中文 😀 \xF4\x8F\xBF\xBF").has_value());
 }
 
@@ -29,7 +30,8 @@ TEST(utf8, validate_names_the_input_offset_and_bytes) {
     } catch (const precis::error &e) {
         EXPECT_EQ(e.code, precis::errc::bad_input);
         const std::string what = e.what();
-        EXPECT_NE(what.find("article.txt is not valid UTF-8 at byte 4 (0xC3 0x28)"), std::string::npos) << what;
+        EXPECT_NE(what.find("article.txt is not valid UTF-8 at byte 4 (0xC3 0x28)"), std::string::npos)
+            << what;
         EXPECT_EQ(e.detail, "4");
     }
     EXPECT_NO_THROW(precis::validate_utf8("صحيح"));

@@ -1,7 +1,7 @@
 // Word counting and paragraph splitting (DESIGN.md "Counting").
+#include <gtest/gtest.h>
 #include <algorithm>
 #include <chrono>
-#include <gtest/gtest.h>
 #include <string>
 
 #include "precis/utf8.h"
@@ -56,8 +56,14 @@ TEST(words, other_scripts_count_by_whitespace) {
 }
 
 TEST(words, every_unicode_space_separates_words) {
-    EXPECT_EQ(count_words("a\tb\nc\r\nd\xC2\xA0" "e\xE2\x80\x83" "f\xE3\x80\x80g"), 7u);
-    EXPECT_EQ(count_words("a\xE2\x80\x8B" "b"), 1u) << "zero-width space is not White_Space";
+    EXPECT_EQ(count_words("a\tb\nc\r\nd\xC2\xA0"
+                          "e\xE2\x80\x83"
+                          "f\xE3\x80\x80g"),
+              7u);
+    EXPECT_EQ(count_words("a\xE2\x80\x8B"
+                          "b"),
+              1u)
+        << "zero-width space is not White_Space";
 }
 
 TEST(words, word_counter_fed_per_code_point_matches_count_words) {
@@ -108,7 +114,8 @@ TEST(words, find_words_returns_one_span_per_counted_word) {
 }
 
 TEST(words, split_paragraphs_breaks_on_blank_lines_only) {
-    const std::string text = "  First line\nsame paragraph.\n\n\n Second.\r\n \t \r\nThird\xC2\xA0\n\xC2\xA0\nFourth";
+    const std::string text =
+        "  First line\nsame paragraph.\n\n\n Second.\r\n \t \r\nThird\xC2\xA0\n\xC2\xA0\nFourth";
     const auto p = precis::split_paragraphs(text);
     ASSERT_EQ(p.size(), 4u);
     EXPECT_EQ(p[0], "First line\nsame paragraph.");
@@ -143,7 +150,8 @@ TEST(words, count_words_is_faster_than_100_mb_per_second) {
     while (text.size() < (32u << 20))
         text += "The company said on Tuesday that revenue rose 12.5% to $2,048mn in the third quarter. ";
     std::string arabic;
-    while (arabic.size() < (16u << 20)) arabic += "قالت الشركة يوم الثلاثاء إن الإيرادات ارتفعت بنسبة ١٢٫٥٪. ";
+    while (arabic.size() < (16u << 20))
+        arabic += "قالت الشركة يوم الثلاثاء إن الإيرادات ارتفعت بنسبة ١٢٫٥٪. ";
     std::string chinese;
     while (chinese.size() < (8u << 20)) chinese += "该公司周二表示，第三季度收入增长12.5%，达到20亿美元。";
     // Best of three runs: the build machine is shared, and a slow run says more about its load than about us.
