@@ -36,7 +36,9 @@ namespace {
 constexpr std::size_t ngram_slots = std::size_t{1} << 17;
 constexpr std::size_t ngram_max_used = ngram_slots / 2;
 constexpr int max_ngram = 16;
-constexpr int max_banned = 64;
+// Most continuations one context can ban; a context that recurs more often than this (only with very short
+// n-grams) keeps its first bans. 4 KiB on the stack.
+constexpr int max_banned = 1024;
 // Tokens a paragraph at its word limit may still spend finishing the word it is in before only terminators remain.
 constexpr std::size_t finish_word_tokens = 4;
 
