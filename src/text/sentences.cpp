@@ -216,6 +216,35 @@ bool quote_closes_later(std::string_view line, std::size_t from, quote_tracker s
     return false;
 }
 
+// Scraped text often loses the space after a sentence end ("…on DeepSeek.Its rivals", "…capabilities”.“The
+// first…"), and UAX #29 then sees no boundary. A terminator glued to the next sentence is taken as a break
+// when it follows a lower-case letter or a closing quote/bracket and precedes an optional opening quote, an
+// upper-case letter and a lower-case letter; "Node.js", "ASP.NET", "3.5" and "U.S.A" do not fit. Returns the
+// position just after the first such terminator in [from, to), or npos.
+std::size_t next_glued_break(std::string_view line, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+        const char c = line[i];
+        if ((c != '.' && c != '!' && c != '?') || i == 0) continue;
+        std::size_t before = i - 1;
+        while (before > 0 && (static_cast<unsigned char>(line[before]) & 0xC0) == 0x80) --before;
+        std::size_t p = before;
+        const char32_t prev = next_code_point(line, p);
+        if (!u_islower(static_cast<UChar32>(prev)) && prev != U'\u201D' && prev != U'\u00BB' &&
+            prev != U'\u2019' && prev != U')')
+            continue;
+        p = i + 1;
+        if (p >= line.size()) continue;
+        char32_t next = next_code_point(line, p);
+        if (next == U'\u201C' || next == U'\u00AB' || next == U'\u2018') {
+            if (p >= line.size()) continue;
+            next = next_code_point(line, p);
+        }
+        if (!u_isupper(static_cast<UChar32>(next)) || p >= line.size()) continue;
+        if (u_islower(static_cast<UChar32>(next_code_point(line, p)))) return i + 1;
+    }
+    return std::string_view::npos;
+}
+
 // ICU objects are expensive to build (rule data) but cheap to clone, so each language's iterator is built
 // once.
 std::unique_ptr<icu::BreakIterator> build_prototype(const std::string &lang) {
@@ -291,20 +320,20 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
             std::size_t start = 0;      // start of the pending sentence, relative to the line
             std::size_t quoted_to = 0;  // the quote tracker has read the line up to here
             quote_tracker quotes;
-            for (int32_t next = iter->next(); next != icu::BreakIterator::DONE; next = iter->next()) {
-                const auto b = static_cast<std::size_t>(next);
+            // Decides on one candidate break at b (relative to the line): vetoed, or the end of a sentence.
+            const auto consider = [&](std::size_t b) {
                 while (quoted_to < b) quotes.feed(next_code_point(line, quoted_to));
                 if (b < line.size()) {
                     const std::string_view candidate = line.substr(start, b - start);
                     const auto trimmed = trim_span(candidate, 0, candidate.size());
                     if (keeps_sentence_open(candidate.substr(trimmed.begin, trimmed.end - trimmed.begin)) ||
                         (quotes.open() && quote_closes_later(line, b, quotes)))
-                        continue;
+                        return;
                 }
                 const auto span = trim_span(text, line_begin + start, line_begin + b);
                 start = b;
                 quotes = quote_tracker{};  // a quotation does not outlive a sentence end we accepted
-                if (span.begin == span.end) continue;
+                if (span.begin == span.end) return;
                 const bool has_word = count_words(text.substr(span.begin, span.end - span.begin)) > 0;
                 // A piece without a letter or digit (a stray "»", "—", "...") belongs to its neighbour.
                 if (out.size() > first_of_line &&
@@ -314,6 +343,15 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
                 } else {
                     out.push_back(span);
                 }
+            };
+            std::size_t glue_scanned = 0;
+            for (int32_t next = iter->next(); next != icu::BreakIterator::DONE; next = iter->next()) {
+                const auto b = static_cast<std::size_t>(next);
+                for (auto g = next_glued_break(line, glue_scanned, b); g != std::string_view::npos;
+                     g = next_glued_break(line, g, b))
+                    consider(g);
+                glue_scanned = b;
+                consider(b);
             }
         }
         if (line_end >= text.size()) break;

@@ -128,3 +128,14 @@ TEST(sentences, concurrent_segmentation_gives_identical_results) {
     for (auto &th : threads) th.join();
     for (int t = 0; t < 8; ++t) EXPECT_TRUE(ok[t]) << "thread " << t;
 }
+
+TEST(sentences, terminator_glued_to_the_next_sentence_still_splits) {
+    const auto s = sentences(
+        "Profits fell at the fund.Its rivals grew. He said it was \u201cover\u201d.\u201cWe start "
+        "again,\u201d he added. "
+        "Use Node.js and ASP.NET in the U.S.A today. Version 3.5 shipped.");
+    EXPECT_EQ(joined(s),
+              "[Profits fell at the fund.][Its rivals grew.][He said it was \u201cover\u201d.]"
+              "[\u201cWe start again,\u201d he added.][Use Node.js and ASP.NET in the U.S.A today.][Version "
+              "3.5 shipped.]");
+}
