@@ -141,10 +141,10 @@ int fail(const std::string &message) {
     return 3;
 }
 
-// Writes the f16 model to `path`, streaming tensor data so even a real-sized model needs one tensor's
+// Writes the f16 (or f32) model to `path`, streaming tensor data so even a real-sized model needs one tensor's
 // worth of memory. Returns an error message, empty on success.
-std::string write_f16(const std::string &path, gguf_context *vocab, const std::string &arch, const shape &s,
-                      std::uint64_t seed, bool chat_template, float scale) {
+std::string write_float(const std::string &path, gguf_context *vocab, const std::string &arch, const shape &s,
+                        std::uint64_t seed, bool chat_template, float scale, bool f32) {
     std::unique_ptr<gguf_context, gguf_deleter> out(gguf_init_empty());
     // Copy every key, then drop what describes the vocab file rather than a model: the vocab GGUFs also
     // carry an architecture and sometimes hyper-parameters of the model they were cut from.
@@ -167,7 +167,7 @@ std::string write_f16(const std::string &path, gguf_context *vocab, const std::s
     const std::string name = "precis-random-" + arch + "-" + std::to_string(s.n_embd) + "x" +
                              std::to_string(s.n_layer) + "-seed" + std::to_string(seed);
     gguf_set_val_str(out.get(), "general.name", name.c_str());
-    gguf_set_val_u32(out.get(), "general.file_type", LLAMA_FTYPE_MOSTLY_F16);
+    gguf_set_val_u32(out.get(), "general.file_type", f32 ? LLAMA_FTYPE_ALL_F32 : LLAMA_FTYPE_MOSTLY_F16);
     gguf_set_val_u32(out.get(), "general.quantization_version", GGML_QNT_VERSION);
     const std::string a = arch + ".";
     gguf_set_val_u32(out.get(), (a + "context_length").c_str(), s.n_ctx);
@@ -185,7 +185,7 @@ std::string write_f16(const std::string &path, gguf_context *vocab, const std::s
     ggml_init_params ip{ggml_tensor_overhead() * (specs.size() + 1), nullptr, true};
     std::unique_ptr<ggml_context, ggml_deleter> meta(ggml_init(ip));
     for (const auto &t : specs) {
-        const ggml_type type = t.is_1d ? GGML_TYPE_F32 : GGML_TYPE_F16;
+        const ggml_type type = t.is_1d || f32 ? GGML_TYPE_F32 : GGML_TYPE_F16;
         ggml_tensor *x = t.is_1d ? ggml_new_tensor_1d(meta.get(), type, t.ne0)
                                  : ggml_new_tensor_2d(meta.get(), type, t.ne0, t.ne1);
         ggml_set_name(x, t.name.c_str());
@@ -209,7 +209,7 @@ std::string write_f16(const std::string &path, gguf_context *vocab, const std::s
         std::size_t written = 0;
         for (std::int64_t j = 0; j < t.ne1 && ok; ++j) {
             for (auto &v : row) v = t.is_norm ? 1.0f : scale * r.symmetric();
-            if (t.is_1d) {
+            if (t.is_1d || f32) {
                 ok = std::fwrite(row.data(), sizeof(float), row.size(), f) == row.size();
                 written += row.size() * sizeof(float);
             } else {
@@ -247,7 +247,7 @@ int main(int argc, char **argv) {
     app.add_option("--n-ctx", n_ctx, "override: training context length");
     app.add_option("--seed", seed, "PRNG seed for the weights");
     app.add_option("--scale", scale, "weights are uniform in [-scale, scale]");
-    app.add_option("--type", type, "weight type")->check(CLI::IsMember({"f16", "q4_k_m"}));
+    app.add_option("--type", type, "weight type")->check(CLI::IsMember({"f32", "f16", "q8_0", "q4_k_m"}));
     app.add_flag("--no-chat-template", no_chat_template, "leave tokenizer.chat_template out");
     app.add_flag("-v,--verbose", verbose, "show llama.cpp's log");
     app.add_option("-o,--output", out_path, "output GGUF")->required();
@@ -270,22 +270,24 @@ int main(int argc, char **argv) {
     std::unique_ptr<gguf_context, gguf_deleter> vocab(gguf_init_from_file(vocab_path.c_str(), gp));
     if (!vocab) return fail("cannot read the vocab GGUF " + vocab_path + " (missing or not a GGUF file)");
 
-    const std::string f16_path = type == "f16" ? out_path : out_path + ".f16.tmp";
-    if (auto err = write_f16(f16_path, vocab.get(), arch, s, seed, !no_chat_template, scale); !err.empty()) {
+    const bool quantize = type == "q8_0" || type == "q4_k_m";
+    const std::string f16_path = quantize ? out_path + ".f16.tmp" : out_path;
+    if (auto err = write_float(f16_path, vocab.get(), arch, s, seed, !no_chat_template, scale, type == "f32");
+        !err.empty()) {
         std::filesystem::remove(f16_path);
         return fail(err);
     }
-    if (type == "q4_k_m") {
+    if (quantize) {
         llama_backend_init();
         auto qp = llama_model_quantize_default_params();
-        qp.ftype = LLAMA_FTYPE_MOSTLY_Q4_K_M;
+        qp.ftype = type == "q8_0" ? LLAMA_FTYPE_MOSTLY_Q8_0 : LLAMA_FTYPE_MOSTLY_Q4_K_M;
         qp.nthread = 0;
         const auto rc = llama_model_quantize(f16_path.c_str(), out_path.c_str(), &qp);
         std::filesystem::remove(f16_path);
         llama_backend_free();
         if (rc != 0) {
             std::filesystem::remove(out_path);
-            return fail("quantization to Q4_K_M failed (rerun with -v for llama.cpp's log)");
+            return fail("quantization to " + type + " failed (rerun with -v for llama.cpp's log)");
         }
     }
     return 0;
