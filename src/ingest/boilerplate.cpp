@@ -43,8 +43,8 @@ constexpr std::size_t max_prefix_words = 20;
 constexpr std::size_t max_covered_words = 12;
 constexpr std::size_t max_tokens = 30;
 // How far into a long line the run-together search looks from each end, in bytes. 30 Arabic words of
-// about 10 bytes each fit; the cap keeps the cost per line constant.
-constexpr std::size_t edge_window_bytes = 600;
+// about 10 bytes each nearly fit; the cap keeps the cost per line constant.
+constexpr std::size_t edge_window_bytes = 360;
 
 struct token {
     std::string norm;        // normalised form used for matching
