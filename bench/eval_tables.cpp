@@ -154,6 +154,9 @@ plan_params parse_params(int argc, char **argv, std::string &data_dir) {
             const double v = std::atof(kv.c_str() + eq + 1);
             if (k == "centrality") p.salience.centrality_weight = v;
             else if (k == "position") p.salience.position_weight = v;
+            else if (k == "centroid") p.salience.centroid_weight = v;
+            else if (k == "first") p.salience.first_sentence_bonus = v;
+            else if (k == "rel") p.salience.relative_position_decay = v;
             else if (k == "length") p.salience.length_weight = v;
             else if (k == "decay") p.salience.position_decay = v;
             else if (k == "lead_bonus") p.salience.paragraph_lead_bonus = v;

@@ -57,7 +57,7 @@ struct plan_params {
     double mmr_lambda = 0.75;        // 1 = salience only, 0 = novelty only
     double balance_weight = 1.0;     // how strongly paragraphs are kept near equal length when grouping
     double paragraph_break_gain = 0.5;  // preference for breaking where the source breaks paragraphs
-    std::size_t min_cut_words = 8;   // the best sentence overflowing the range is cut when this many words
+    std::size_t min_cut_words = 4;   // the best sentence overflowing the range is cut when this many words
                                      // are still missing; below that a later sentence that fits is sought
 };
 

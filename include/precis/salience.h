@@ -4,12 +4,13 @@
 //   m.score[i];            // 0..1, the content plan ranks sentences by it
 //   m.similarity(i, j);    // cosine of the two sentences' TF-IDF vectors, 0..1
 //
-// A sentence's score mixes three signals (weights in salience_params):
+// A sentence's score mixes four signals (weights in salience_params):
 //   * centrality — LexRank (Erkan & Radev, 2004): the stationary distribution of a random walk on the graph
 //     of sentences weighted by the cosine of their TF-IDF vectors. Terms are Snowball stems (libstemmer; Arabic,
 //     English, French and more) of the words normalised for matching, stop words removed.
-//   * position — news lead bias: early sentences of the text, and the first sentence of each paragraph,
-//     score higher.
+//   * centroid — the cosine with the document's TF-IDF centroid (MEAD): sentences made of the recurring
+//     content words.
+//   * position — news lead bias: early sentences score higher (exponential decay), the first one most.
 //   * length — sentences too short to carry a fact (headings, datelines) score lower.
 // Thread-safe: every call builds its own stemmer and tables.
 #pragma once
@@ -25,11 +26,15 @@
 namespace precis {
 
 struct salience_params {
-    double centrality_weight = 0.35;
-    double position_weight = 0.55;
+    // Defaults tuned on EASC and CNN/DM 100 together (bench_eval_tables --set …); see BENCHMARKS.md.
+    double centrality_weight = 0.10;
+    double centroid_weight = 0.50;
+    double position_weight = 1.00;
     double length_weight = 0.10;
     double damping = 0.85;              // LexRank damping factor
-    double position_decay = 4.0;        // sentences: position score exp(-index / decay)
+    double position_decay = 12.0;       // sentences: position score exp(-index / decay)
+    double relative_position_decay = 0.0;  // > 0: position score exp(-(index / count) / this) instead
+    double first_sentence_bonus = 0.3;  // added to the position score of the text's first sentence
     double paragraph_lead_bonus = 0.0;  // added to the position score of a paragraph's first sentence
     std::size_t short_sentence_words = 8;  // below this a sentence's length score falls linearly to 0
 };
@@ -39,6 +44,7 @@ class salience_model {
 public:
     std::vector<double> score;       // combined, 0..1 (the best sentence scores 1)
     std::vector<double> centrality;  // LexRank, scaled to 0..1
+    std::vector<double> centroid;    // cosine with the document centroid, scaled to 0..1
     std::vector<double> position;    // 0..1
     std::vector<double> length;      // 0..1
 

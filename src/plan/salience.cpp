@@ -169,13 +169,38 @@ salience_model score_sentences(const std::vector<analyzed_sentence> &sentences, 
     m.centrality = p;
     scale_to_unit_max(m.centrality);
 
+    // Centroid similarity (Radev et al., 2004, MEAD): the cosine of a sentence with the document's
+    // TF-IDF centroid, which favours sentences made of the document's recurring content words.
+    std::vector<double> centroid(ids.size(), 0.0);
+    for (const auto &vec : m.vectors_)
+        for (auto [term, w] : vec) centroid[term] += w;
+    double cnorm = 0.0;
+    for (double c : centroid) cnorm += c * c;
+    cnorm = std::sqrt(cnorm);
+    m.centroid.assign(n, 0.0);
+    for (std::size_t i = 0; i < n && cnorm > 0.0; ++i) {
+        double s = 0.0;
+        for (auto [term, w] : m.vectors_[i]) s += w * centroid[term];
+        m.centroid[i] = s / cnorm;
+    }
+    scale_to_unit_max(m.centroid);
+
     for (std::size_t i = 0; i < n; ++i) {
-        double pos = std::exp(-static_cast<double>(i) / params.position_decay);
+        // Relative decay (a fraction of the text) or absolute (sentences), whichever the params ask for.
+        const double x = params.relative_position_decay > 0.0
+                             ? static_cast<double>(i) / nd / params.relative_position_decay
+                             : static_cast<double>(i) / params.position_decay;
+        double pos = std::exp(-x);
         if (i == 0 || sentences[i].paragraph != sentences[i - 1].paragraph) pos += params.paragraph_lead_bonus;
-        m.position[i] = std::min(1.0, pos);
+        if (i == 0) pos += params.first_sentence_bonus;
+        m.position[i] = pos;
+    }
+    scale_to_unit_max(m.position);
+    for (std::size_t i = 0; i < n; ++i) {
         const double w = static_cast<double>(sentences[i].words);
         m.length[i] = std::min(1.0, w / static_cast<double>(std::max<std::size_t>(1, params.short_sentence_words)));
-        m.score[i] = params.centrality_weight * m.centrality[i] + params.position_weight * m.position[i] +
+        m.score[i] = params.centrality_weight * m.centrality[i] + params.centroid_weight * m.centroid[i] +
+                     params.position_weight * m.position[i] +
                      params.length_weight * m.length[i];
         if (sentences[i].words == 0) m.score[i] = 0.0;
     }
