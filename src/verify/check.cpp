@@ -152,6 +152,8 @@ check_item check_target_script(std::string_view summary, const language *target,
         if (cp < 0x80) {
             if (!((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) continue;
             s = script::latin;
+        } else if (cp >= 0x0621 && cp <= 0x064A) {
+            s = script::arabic;  // the Arabic letters proper: skip the property lookups on the common path
         } else {
             if (!is_letter_or_digit(cp)) continue;
             s = script_of(cp);
@@ -348,8 +350,8 @@ check_item check_boilerplate_leak(std::string_view summary) {
         std::size_t nl = summary.find('\n', pos);
         if (nl == std::string_view::npos) nl = summary.size();
         const std::string_view line = summary.substr(pos, nl - pos);
-        // Cheap test first: strip_boilerplate trims and looks only at the ends of the line.
-        if (count_words(line) > 0) detail::strip_boilerplate(line, removed);
+        // strip_boilerplate looks only at a bounded window at each end of the line, so this stays linear.
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) detail::strip_boilerplate(line, removed);
         pos = nl + 1;
     }
     std::vector<std::string> listed;

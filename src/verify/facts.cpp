@@ -115,6 +115,7 @@ int digit_value(char32_t cp) noexcept {
 
 bool is_latin_letter(char32_t cp) noexcept {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp >= 0x0370 && cp < 0x1E00) return false;  // Greek … Arabic … Indic: no Latin letters in between
     return is_letter_or_digit(cp) && script_of(cp) == script::latin;
 }
 
@@ -510,7 +511,15 @@ bool has_digit(std::string_view word) noexcept {
 void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_token> &out,
                      std::size_t &consumed_end) {
     const std::string_view form = idx.form(w);
-    if (form.size() < 4) return;
+    if (form.size() < 4 || form.size() > 24) return;
+    // Standalone scale words start with م ا ب ت (after an optional prefix letter و ب ل ف ك) or with t m b:
+    // a two-byte test spares the table lookup for almost every word.
+    const auto c0 = static_cast<unsigned char>(form[0]);
+    if (c0 < 0x80) {
+        if (c0 != 't' && c0 != 'm' && c0 != 'b') return;
+    } else if (c0 != 0xD8 && c0 != 0xD9) {
+        return;
+    }
     const scale_entry *s = find_scale(form);
     if (!s) {
         const std::string_view bare = without_prefix(form);
@@ -618,6 +627,8 @@ std::vector<name_token> scan_names(std::string_view text) {
                 ++latin;
                 ++letters;
             }
+        } else if (cp >= 0x0621 && cp <= 0x064A) {
+            ++letters;  // Arabic letters, without the property lookups
         } else if (is_letter(cp)) {
             ++letters;
             if (script_of(cp) == script::latin) ++latin;

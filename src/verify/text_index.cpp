@@ -22,7 +22,7 @@ void append_form(std::string &out, std::string_view word) {
         if (cp < 0x80) {
             if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) out.push_back(static_cast<char>(cp));
             else if (cp >= 'A' && cp <= 'Z') out.push_back(static_cast<char>(cp - 'A' + 'a'));
-        } else if (is_letter_or_digit(cp)) {
+        } else if ((cp >= 0x0621 && cp <= 0x064A) || is_letter_or_digit(cp)) {  // Arabic letters: no lookup
             out.append(word.substr(start, pos - start));
         }
     }
