@@ -40,8 +40,12 @@ struct engine_params {
     std::size_t context = 0;   // context size in tokens; 0 = fit the prompt and the output (capped by the model)
 };
 
+// Sampling after the constraint mask, in this order: top-k, temperature, top-p, min-p, then a draw seeded by
+// `seed`. top_k also bounds the per-token sorting work (top-p alone sorts every allowed token when the model
+// is unsure, which for a Latin-script target is most of a 150k vocabulary); temperature 0 means greedy.
 struct generation_params {
     std::uint32_t seed = 42;
+    int top_k = 40;            // 0 = off
     float temperature = 0.8f;
     float top_p = 0.95f;
     float min_p = 0.05f;

@@ -176,8 +176,9 @@ generation_result generate_summary(model &m, const source_analysis &source, cons
                                              "memory?); pass a smaller --context",
                                              n_ctx, m.path())};
 
-    // Sampler chain: the constraint first (later samplers only see allowed tokens), then temperature,
-    // top-p, min-p and the seeded draw.
+    // Sampler chain: the constraint first (later samplers only see allowed tokens), then top-k, temperature,
+    // top-p, min-p and the seeded draw. top-k with k <= 128 sorts in place (llama.cpp's larger partial sorts
+    // allocate), and leaves top-p a sorted array of k entries instead of every allowed token.
     detail::constraint_state state;
     detail::constraint_options options;
     options.target = target;
@@ -191,6 +192,7 @@ generation_result generate_summary(model &m, const source_analysis &source, cons
     if (params.temperature <= 0.0f) {
         llama_sampler_chain_add(chain.get(), llama_sampler_init_greedy());
     } else {
+        if (params.top_k > 0) llama_sampler_chain_add(chain.get(), llama_sampler_init_top_k(params.top_k));
         llama_sampler_chain_add(chain.get(), llama_sampler_init_temp(params.temperature));
         if (params.top_p < 1.0f) llama_sampler_chain_add(chain.get(), llama_sampler_init_top_p(params.top_p, 1));
         if (params.min_p > 0.0f) llama_sampler_chain_add(chain.get(), llama_sampler_init_min_p(params.min_p, 1));
