@@ -1,0 +1,121 @@
+// The extractive realiser: nothing invented, exact paragraph count, length in range, clause cuts.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "eval/corpus.h"
+#include "precis/error.h"
+#include "precis/extractive.h"
+#include "precis/sentences.h"
+#include "precis/words.h"
+
+namespace {
+
+using precis::detail::analyze_plain;
+using precis::detail::make_spec;
+
+// Fresh fixtures: an English report and an Arabic one, several paragraphs each.
+const char *english =
+    "A research vessel returned to port on Friday after four months in the southern ocean. The crew measured "
+    "water temperature, salinity and plankton at two hundred stations.\n\n"
+    "Scientists on board said the surface water was warmer than in any earlier survey, by almost one degree in "
+    "some areas. They also found fewer krill near the ice edge, which worries biologists who study whales.\n\n"
+    "The data will be shared with other institutes, and a first report is planned for the spring. The ship, "
+    "built in 1998, will be refitted over the summer; its engines, pumps and winches will be replaced. A new "
+    "laboratory will be added on the upper deck.\n\n"
+    "The next expedition, planned for next winter, will follow the same route; it will carry a larger crew, "
+    "two new sonar systems, and a drone for mapping the ice from above.";
+
+const char *arabic =
+    "افتتحت البلدية مكتبة عامة جديدة في وسط المدينة يوم الأحد. وتضم المكتبة أكثر من عشرين ألف كتاب، وقاعة "
+    "للمطالعة، وركنا خاصا للأطفال.\n\n"
+    "وقال رئيس البلدية إن المشروع استغرق ثلاث سنوات، وإن كلفته بلغت خمسة ملايين دينار. وأضاف أن المكتبة ستفتح "
+    "أبوابها كل يوم من الصباح حتى المساء.\n\n"
+    "ورحب السكان بالمكتبة الجديدة، وقال بعضهم إنها أول مكتبة عامة في الحي منذ عقود. وتخطط البلدية لتنظيم "
+    "أمسيات أدبية شهرية فيها، ولإطلاق برنامج لتعليم القراءة للكبار.";
+
+bool source_contains(const precis::source_analysis &a, const std::string &s) {
+    return a.text.find(s) != std::string::npos;
+}
+
+std::size_t total_words(const precis::extractive_result &r) {
+    std::size_t n = 0;
+    for (const auto &p : r.paragraphs) n += precis::count_words(p);
+    return n;
+}
+
+}  // namespace
+
+TEST(extractive, every_sentence_comes_from_the_source_except_a_cut_prefix) {
+    for (auto [text, lang] : {std::pair{english, "en"}, std::pair{arabic, "ar"}}) {
+        const auto a = analyze_plain(text, lang, false);
+        const auto r = precis::summarize_extractive(a, make_spec(45, 2, lang));
+        for (const auto &p : r.paragraphs) {
+            for (auto s : precis::split_sentences(p, lang)) {
+                std::string sent = p.substr(s.begin, s.end - s.begin);
+                if (source_contains(a, sent)) continue;
+                // A cut sentence: everything but its terminator must be a prefix of a source sentence.
+                std::string head = sent.substr(0, sent.size() - 1);
+                bool prefix = false;
+                for (const auto &src : a.sentences) prefix = prefix || src.text.rfind(head, 0) == 0;
+                EXPECT_TRUE(prefix) << "invented text in the " << lang << " summary: " << sent;
+            }
+        }
+    }
+}
+
+TEST(extractive, paragraph_count_is_exact_and_length_in_range_for_random_specs) {
+    std::mt19937 rng(7);
+    for (auto [text, lang] : {std::pair{english, "en"}, std::pair{arabic, "ar"}}) {
+        const auto a = analyze_plain(text, lang, false);
+        for (int trial = 0; trial < 60; ++trial) {
+            const std::size_t k = 1 + rng() % std::min<std::size_t>(a.sentences.size(), 5);
+            const std::size_t words = std::max<std::size_t>(k, 5 + rng() % (a.words - 5));
+            const auto spec = make_spec(words, k, lang);
+            const auto r = precis::summarize_extractive(a, spec);
+            ASSERT_EQ(r.paragraphs.size(), k) << lang << " words=" << words;
+            const std::size_t n = total_words(r);
+            EXPECT_GE(n, spec.min_words) << lang << " words=" << words << " k=" << k;
+            EXPECT_LE(n, spec.max_words) << lang << " words=" << words << " k=" << k;
+            for (const auto &p : r.paragraphs) EXPECT_FALSE(p.empty());
+        }
+    }
+}
+
+TEST(extractive, a_cut_sentence_ends_at_a_clause_boundary_with_its_terminator) {
+    EXPECT_EQ(precis::cut_sentence("The ship, built in 1998, will be refitted over the summer.", 2), "The ship.");
+    EXPECT_EQ(precis::cut_sentence("Will the ship, built in 1998, sail again?", 3), "Will the ship?");
+    EXPECT_EQ(precis::cut_sentence("وقال رئيس البلدية إن المشروع استغرق ثلاث سنوات، وإن كلفته بلغت خمسة ملايين.", 7),
+              "وقال رئيس البلدية إن المشروع استغرق ثلاث.");
+    EXPECT_EQ(precis::cut_sentence("Short one.", 5), "Short one.") << "keeping all words keeps the sentence";
+}
+
+TEST(extractive, whole_source_when_the_target_exceeds_it_with_a_warning) {
+    const auto a = analyze_plain(english, "en", false);
+    const auto r = precis::summarize_extractive(a, make_spec(a.words * 2, 3, "en"));
+    EXPECT_EQ(total_words(r), a.words);
+    ASSERT_EQ(r.paragraphs.size(), 3u);
+    EXPECT_EQ(r.warnings.size(), 1u);
+}
+
+TEST(extractive, more_paragraphs_than_sentences_is_refused) {
+    const auto a = analyze_plain(arabic, "ar", false);
+    try {
+        precis::summarize_extractive(a, make_spec(50, a.sentences.size() + 1, "ar"));
+        FAIL() << "expected error{usage}";
+    } catch (const precis::error &e) {
+        EXPECT_EQ(e.code, precis::errc::usage);
+    }
+}
+
+TEST(extractive, more_paragraphs_than_chosen_sentences_still_gives_exact_count_and_length) {
+    // 6 paragraphs in 30 words from long sentences: sentences must be added and cut to fit.
+    const auto a = analyze_plain(english, "en", false);
+    ASSERT_GE(a.sentences.size(), 6u);
+    const auto spec = make_spec(30, 6, "en");
+    const auto r = precis::summarize_extractive(a, spec);
+    ASSERT_EQ(r.paragraphs.size(), 6u);
+    EXPECT_GE(total_words(r), spec.min_words);
+    EXPECT_LE(total_words(r), spec.max_words);
+}
