@@ -64,8 +64,8 @@ struct check_request {
 // Thresholds (documented in the checks' details).
 inline constexpr double min_script_purity = 0.99;
 inline constexpr std::size_t untranslated_run_words = 8;
-// Natural prose repeats few word 4-grams (EASC articles: at most ~3%, see tests/data/check_easc.cpp); a
-// model stuck in a loop repeats most of them.
+// Natural prose repeats few word 4-grams: 150 of the 153 EASC articles stay under this limit, and the three
+// above it (20–50%) carry whole passages twice. A model stuck in a loop repeats most of its 4-grams.
 inline constexpr double max_repeated_4grams = 0.10;
 
 // Runs every check on `request.summary`. Linear in the summary and source sizes. Thread-safe (no shared
