@@ -67,7 +67,9 @@ name_trie::name_trie(const token_classes &classes, const std::vector<std::string
                 const std::int32_t t = classes.find_piece(part);
                 if (t >= 0) next[static_cast<std::size_t>(path[i])][t] = path[j];
                 if (i == 0) {
-                    const std::int32_t s = classes.find_piece(" " + std::string(part));
+                    std::string spaced_part(1, ' ');
+                    spaced_part.append(part);
+                    const std::int32_t s = classes.find_piece(spaced_part);
                     if (s >= 0) spaced[s] = path[j];
                 }
             }

@@ -75,9 +75,11 @@ TEST(constraint_token_classes, sentence_end_and_paragraph_start_lists_follow_the
             EXPECT_NE(p[0], ' ') << code << ": paragraph may start with a space: «" << p << "»";
         }
         // Chinese is written without spaces: no allowed token holds one.
-        if (std::string(code) == "zh")
-            for (std::int32_t t : classes->normal(true, true))
+        if (std::string(code) == "zh") {
+            for (std::int32_t t : classes->normal(true, true)) {
                 EXPECT_EQ(classes->piece(t).find(' '), std::string_view::npos) << "zh token «" << classes->piece(t) << "»";
+            }
+        }
     }
 }
 
@@ -92,6 +94,7 @@ TEST(constraint_token_classes, word_effects_match_count_words_for_every_allowed_
             const std::string p(classes->piece(t));
             // From outside a word, after a space, and inside a counted word ("a" before it).
             EXPECT_EQ(e.words[0], count_words(p)) << code << ": «" << p << "»";
+            EXPECT_EQ(e.words[1], count_words("-" + p)) << code << ": «" << p << "» after punctuation";
             EXPECT_EQ(e.words[2], count_words("a" + p) - 1) << code << ": «" << p << "» after a word";
         }
     }
