@@ -23,9 +23,11 @@ namespace precis::detail {
 paragraph_budget paragraph_window(const summary_spec &spec, const content_plan &plan, std::size_t index,
                                   std::size_t words_written);
 
-// Tokens to keep free in the context for the summary: spec.max_words at a generous tokens-per-word rate for
-// the target language's script (random-weight test models choose short tokens far more often than trained
-// ones), plus the paragraph breaks.
-std::size_t output_token_reserve(const summary_spec &spec);
+// Tokens to keep free in the context for the summary: spec.max_words at a generous tokens-per-word rate, plus
+// the paragraph breaks. `text_tokens_per_word` is what the model's tokenizer spends per word on ordinary text
+// in the target language (a vocabulary without the script spends several byte tokens per letter); the rate
+// used is a multiple of it with a floor, because random-weight test models choose short tokens far more often
+// than trained ones.
+std::size_t output_token_reserve(const summary_spec &spec, double text_tokens_per_word);
 
 }  // namespace precis::detail

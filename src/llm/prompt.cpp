@@ -271,8 +271,7 @@ prompt build_prompt(const model &m, const source_analysis &source, const summary
     formatted f = format(m, parts, system, user_message(text, source, spec, plan, all));
     if (f.tokens.size() > max_tokens) {
         // Measure the frame without any source, then fill the room left with the most useful sentences.
-        // Each line is costed on its own; tokens merging across line breaks make the sum an overestimate
-        // by at most a token or two per line, so the result fits.
+        // Each line is costed on its own (one tokenization per sentence, not per attempt).
         const formatted frame = format(m, parts, system, user_message(text, source, spec, plan, {}));
         if (frame.tokens.size() >= max_tokens)
             throw error{errc::model,
@@ -283,8 +282,17 @@ prompt build_prompt(const model &m, const source_analysis &source, const summary
         std::vector<std::size_t> cost(source.sentences.size());
         for (std::size_t i = 0; i < cost.size(); ++i)
             cost[i] = token_count(m.vocab(), numbered_line(i, source.sentences[i].text));
-        const auto used = select_sentences(cost, plan.salience, plan, max_tokens - frame.tokens.size());
-        f = format(m, parts, system, user_message(text, source, spec, plan, used));
+        std::size_t budget = max_tokens - frame.tokens.size();
+        std::vector<std::size_t> used;
+        // Lines tokenized together can take a few more tokens than apart (merges differ at line starts):
+        // shrink the budget by the overshoot and choose again until the whole prompt fits.
+        for (;;) {
+            used = select_sentences(cost, plan.salience, plan, budget);
+            f = format(m, parts, system, user_message(text, source, spec, plan, used));
+            if (f.tokens.size() <= max_tokens || used.empty()) break;
+            const std::size_t over = f.tokens.size() - max_tokens + 8;
+            budget = budget > over ? budget - over : 0;
+        }
         p.source_reduced = true;
         p.sentences_used = used.size();
         if (f.tokens.size() > max_tokens)
