@@ -22,7 +22,9 @@
 //   5. Grouping: the chosen sentences, in source order, are split into spec.paragraphs paragraphs by dynamic
 //      programming that prefers breaks at the largest topical shifts (low TF-IDF similarity between
 //      neighbours, a source paragraph break) and paragraphs of similar length.
-//   A target at or above the source's length takes every sentence and adds a warning to the plan.
+//   A target at or above the source's length takes every sentence and adds a warning to the plan; the
+//   budgets still sum to spec.words (an abstractive engine may write more than the source), while
+//   sentence_words keep the sentences' own counts.
 //
 // Thread-safe.
 #pragma once

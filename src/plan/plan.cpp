@@ -157,11 +157,14 @@ content_plan make_plan(const source_analysis &source, const summary_spec &spec, 
     auto mmr = [&](std::size_t i) {
         return params.mmr_lambda * model.score[i] - (1.0 - params.mmr_lambda) * max_sim[i];
     };
+    const bool whole_source = spec.words >= source_words;
     auto take = [&](std::size_t i, std::size_t words) {
         chosen[i] = 1;
         picks.push_back({i, words});
         total += words;
-        for (std::size_t j = 0; j < n; ++j) max_sim[j] = std::max(max_sim[j], model.similarity(i, j));
+        // Redundancy only matters while choosing; the whole-source case chooses nothing.
+        if (!whole_source)
+            for (std::size_t j = 0; j < n; ++j) max_sim[j] = std::max(max_sim[j], model.similarity(i, j));
     };
     // The best unchosen sentence by MMR among those `fits` accepts; n when there is none.
     auto best_where = [&](auto fits) {
@@ -175,12 +178,12 @@ content_plan make_plan(const source_analysis &source, const summary_spec &spec, 
         return best;
     };
 
-    const bool whole_source = spec.words >= source_words;
     if (whole_source) {
         for (std::size_t i = 0; i < n; ++i)
             if (sents[i].words > 0) take(i, sents[i].words);
         plan.warnings.push_back(fmt::format(
-            "the target of {} words is at or above the source's {} words: the summary is the whole source",
+            "the target of {} words is at or above the source's {} words: every source sentence is used (an "
+            "extractive summary is the whole source)",
             spec.words, source_words));
     } else {
         const std::size_t lo = std::min(spec.min_words, spec.words), hi = std::max(spec.max_words, spec.words);
@@ -258,9 +261,9 @@ content_plan make_plan(const source_analysis &source, const summary_spec &spec, 
             para.words += picks[a].words;
         }
     }
-    // Budgets sum to the target (the abstractive engine writes to them); the extractive summary uses
-    // sentence_words, which sum to `total`. The whole-source case keeps the source's own counts.
-    if (!whole_source && total > 0 && total != spec.words) {
+    // Budgets sum to the target (the abstractive engine writes to them, also when it must write more than
+    // the source holds); the extractive summary uses sentence_words, which sum to `total`.
+    if (total > 0 && total != spec.words) {
         std::size_t assigned = 0;
         for (auto &para : plan.paragraphs) {
             para.words = std::max<std::size_t>(

@@ -22,6 +22,8 @@ namespace {
 
 using sparse_vector = std::vector<std::pair<std::uint32_t, float>>;
 
+constexpr std::size_t max_neighbours = 64;
+
 bool is_combining_mark(char32_t cp) { return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0; }
 
 // Term ids of one sentence, in order of appearance (repeats kept: they are the term frequencies).
@@ -142,6 +144,14 @@ salience_model score_sentences(const std::vector<analyzed_sentence> &sentences, 
                 if (row[j] == 0.0) touched.push_back(j);
                 row[j] += static_cast<double>(w) * wj;
             }
+        // Long texts: keep each sentence's strongest neighbours only, so memory stays linear in the text
+        // (a 100,000-word source has ~5,000 sentences: a full graph would hold 25 million edges).
+        if (touched.size() > max_neighbours) {
+            std::nth_element(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(max_neighbours),
+                             touched.end(), [&](std::uint32_t a, std::uint32_t b) { return row[a] > row[b]; });
+            for (std::size_t t = max_neighbours; t < touched.size(); ++t) row[touched[t]] = 0.0;
+            touched.resize(max_neighbours);
+        }
         double sum = 0.0;
         for (auto j : touched) sum += row[j];
         for (auto j : touched) {

@@ -49,7 +49,9 @@ TEST(plan, sentences_are_in_source_order_across_paragraphs) {
     bool first = true;
     for (const auto &p : plan.paragraphs)
         for (auto s : p.sentences) {
-            if (!first) EXPECT_GT(s, last) << "sentence " << s << " after " << last;
+            if (!first) {
+                EXPECT_GT(s, last) << "sentence " << s << " after " << last;
+            }
             last = s;
             first = false;
         }
@@ -75,10 +77,15 @@ TEST(plan, more_paragraphs_than_sentences_is_a_usage_error_naming_the_limit) {
 
 TEST(plan, target_above_the_source_length_takes_everything_and_warns) {
     const auto a = analyze_plain(article, "en", false);
-    const auto plan = precis::make_plan(a, make_spec(a.words + 50, 2, "en"));
-    std::size_t taken = 0;
-    for (const auto &p : plan.paragraphs) taken += p.sentences.size();
+    const auto spec = make_spec(a.words + 50, 2, "en");
+    const auto plan = precis::make_plan(a, spec);
+    std::size_t taken = 0, budget = 0;
+    for (const auto &p : plan.paragraphs) {
+        taken += p.sentences.size();
+        budget += p.words;
+    }
     EXPECT_EQ(taken, a.sentences.size());
+    EXPECT_EQ(budget, spec.words) << "an abstractive engine still writes to the full target";
     ASSERT_EQ(plan.warnings.size(), 1u);
     EXPECT_NE(plan.warnings[0].find("whole source"), std::string::npos) << plan.warnings[0];
 }
