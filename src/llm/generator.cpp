@@ -90,6 +90,54 @@ void decode(llama_context *ctx, llama_token *tokens, std::size_t n, const std::a
                                          rc == 1 ? "no room left in the KV cache" : "model evaluation error")};
 }
 
+// One context for one run: batches as large as llama-bench's defaults (n_batch 2048, n_ubatch 512) so prompt
+// speed compares with its pp figure; cancellation reaches into llama_decode through the abort callback.
+std::unique_ptr<llama_context, context_deleter> make_context(const model &m, std::size_t n_ctx,
+                                                             const std::atomic<bool> *cancel) {
+    auto cp = llama_context_default_params();
+    cp.n_ctx = static_cast<uint32_t>(n_ctx);
+    cp.n_batch = static_cast<uint32_t>(std::min<std::size_t>(n_ctx, 2048));
+    cp.n_ubatch = std::min<uint32_t>(cp.n_batch, 512);
+    cp.n_seq_max = 1;
+    cp.n_threads = m.threads();
+    cp.n_threads_batch = m.threads();
+    cp.no_perf = true;
+    cp.abort_callback = abort_requested;
+    cp.abort_callback_data = const_cast<std::atomic<bool> *>(cancel);
+    std::unique_ptr<llama_context, context_deleter> ctx(llama_init_from_model(m.handle(), cp));
+    if (!ctx)
+        throw error{errc::model, fmt::format("llama.cpp could not create a context of {} tokens for {} (out of "
+                                             "memory?); pass a smaller --context",
+                                             n_ctx, m.path())};
+    return ctx;
+}
+
+// Sampler chain: the constraint first (later samplers only see allowed tokens), then top-k, temperature,
+// top-p, min-p and the seeded draw. top-k with k <= 128 sorts in place (llama.cpp's larger partial sorts
+// allocate), and leaves top-p a sorted array of k entries instead of every allowed token. Without `options`
+// the chain is unconstrained (the benchmark's baseline).
+std::unique_ptr<llama_sampler, sampler_deleter> make_chain(const model &m, const generation_params &params,
+                                                           const detail::constraint_options *options,
+                                                           detail::constraint_state *state) {
+    auto chain_params = llama_sampler_chain_default_params();
+    chain_params.no_perf = true;
+    std::unique_ptr<llama_sampler, sampler_deleter> chain(llama_sampler_chain_init(chain_params));
+    if (options)
+        llama_sampler_chain_add(chain.get(), detail::make_constraint_sampler(
+                                                 detail::token_classes_for(m.vocab(), *options->target), *options,
+                                                 state));
+    if (params.temperature <= 0.0f) {
+        llama_sampler_chain_add(chain.get(), llama_sampler_init_greedy());
+    } else {
+        if (params.top_k > 0) llama_sampler_chain_add(chain.get(), llama_sampler_init_top_k(params.top_k));
+        llama_sampler_chain_add(chain.get(), llama_sampler_init_temp(params.temperature));
+        if (params.top_p < 1.0f) llama_sampler_chain_add(chain.get(), llama_sampler_init_top_p(params.top_p, 1));
+        if (params.min_p > 0.0f) llama_sampler_chain_add(chain.get(), llama_sampler_init_min_p(params.min_p, 1));
+        llama_sampler_chain_add(chain.get(), llama_sampler_init_dist(params.seed));
+    }
+    return chain;
+}
+
 // The tokens of a paragraph break, without the word-start marker SentencePiece vocabularies put in front of a
 // text: tokenize "a\n\n" and drop what "a" alone gives.
 std::vector<llama_token> paragraph_break(const llama_vocab *vocab) {
@@ -172,49 +220,20 @@ generation_result generate_summary(model &m, const source_analysis &source, cons
     result.source_sentences_used = prompt.sentences_used;
     const std::size_t n_ctx = m.requested_context() ? limit : std::min(limit, prompt.tokens.size() + reserve);
 
-    auto cp = llama_context_default_params();
-    cp.n_ctx = static_cast<uint32_t>(n_ctx);
-    cp.n_batch = static_cast<uint32_t>(std::min<std::size_t>(n_ctx, 2048));
-    cp.n_ubatch = std::min<uint32_t>(cp.n_batch, 512);
-    cp.n_seq_max = 1;
-    cp.n_threads = m.threads();
-    cp.n_threads_batch = m.threads();
-    cp.no_perf = true;
-    cp.abort_callback = abort_requested;
-    cp.abort_callback_data = const_cast<std::atomic<bool> *>(callbacks.cancel);
-    std::unique_ptr<llama_context, context_deleter> ctx(llama_init_from_model(m.handle(), cp));
-    if (!ctx)
-        throw error{errc::model, fmt::format("llama.cpp could not create a context of {} tokens for {} (out of "
-                                             "memory?); pass a smaller --context",
-                                             n_ctx, m.path())};
+    auto ctx = make_context(m, n_ctx, callbacks.cancel);
+    const std::size_t n_batch = llama_n_batch(ctx.get());
 
-    // Sampler chain: the constraint first (later samplers only see allowed tokens), then top-k, temperature,
-    // top-p, min-p and the seeded draw. top-k with k <= 128 sorts in place (llama.cpp's larger partial sorts
-    // allocate), and leaves top-p a sorted array of k entries instead of every allowed token.
     detail::constraint_state state;
     detail::constraint_options options;
     options.target = target;
     options.names = copyable_names(source);
     options.no_repeat_ngram = params.no_repeat_ngram;
-    auto chain_params = llama_sampler_chain_default_params();
-    chain_params.no_perf = true;
-    std::unique_ptr<llama_sampler, sampler_deleter> chain(llama_sampler_chain_init(chain_params));
-    llama_sampler_chain_add(chain.get(), detail::make_constraint_sampler(
-                                             detail::token_classes_for(m.vocab(), *target), options, &state));
-    if (params.temperature <= 0.0f) {
-        llama_sampler_chain_add(chain.get(), llama_sampler_init_greedy());
-    } else {
-        if (params.top_k > 0) llama_sampler_chain_add(chain.get(), llama_sampler_init_top_k(params.top_k));
-        llama_sampler_chain_add(chain.get(), llama_sampler_init_temp(params.temperature));
-        if (params.top_p < 1.0f) llama_sampler_chain_add(chain.get(), llama_sampler_init_top_p(params.top_p, 1));
-        if (params.min_p > 0.0f) llama_sampler_chain_add(chain.get(), llama_sampler_init_min_p(params.min_p, 1));
-        llama_sampler_chain_add(chain.get(), llama_sampler_init_dist(params.seed));
-    }
+    auto chain = make_chain(m, params, &options, &state);
 
     // The prompt, once, in batches of n_batch tokens.
     const auto t_prompt = clock_type::now();
-    for (std::size_t i = 0; i < prompt.tokens.size(); i += cp.n_batch) {
-        const std::size_t n = std::min<std::size_t>(cp.n_batch, prompt.tokens.size() - i);
+    for (std::size_t i = 0; i < prompt.tokens.size(); i += n_batch) {
+        const std::size_t n = std::min(n_batch, prompt.tokens.size() - i);
         decode(ctx.get(), prompt.tokens.data() + i, n, callbacks.cancel);
     }
     result.prompt_seconds = seconds_since(t_prompt);
@@ -286,5 +305,72 @@ generation_result generate_summary(model &m, const source_analysis &source, cons
     result.generation_seconds = seconds_since(t_gen);
     return result;
 }
+
+namespace detail {
+
+speed_result measure_speed(model &m, const speed_params &params) {
+    const language *target = find_language(params.language);
+    if (!target) throw error{errc::usage, fmt::format("unknown language \"{}\"", params.language)};
+    const auto n_vocab = llama_vocab_n_tokens(m.vocab());
+    speed_result r;
+    // Random prompt tokens, as llama-bench uses: the speed of a forward pass does not depend on the ids.
+    std::vector<llama_token> prompt(params.prompt_tokens);
+    std::uint64_t x = 0x9e3779b97f4a7c15ull;
+    for (auto &t : prompt) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        t = static_cast<llama_token>((x >> 33) % static_cast<std::uint64_t>(n_vocab));
+    }
+    generation_params gp;
+    // Decode `n` tokens one at a time after a one-token start, sampling each with `chain`; returns seconds.
+    auto decode_run = [&](llama_context *ctx, llama_sampler *chain, constraint_state *state) {
+        llama_token t = prompt[0];
+        decode(ctx, &t, 1, nullptr);
+        if (state) state->begin_paragraph({params.decode_tokens * 4, params.decode_tokens * 4, 0});
+        const auto t0 = clock_type::now();
+        for (std::size_t i = 0; i < params.decode_tokens; ++i) {
+            t = llama_sampler_sample(chain, ctx, -1);
+            decode(ctx, &t, 1, nullptr);
+        }
+        return seconds_since(t0);
+    };
+    for (std::size_t rep = 0; rep <= params.repetitions; ++rep) {  // rep 0 warms up, as llama-bench does
+        {
+            auto ctx = make_context(m, params.prompt_tokens + 8, nullptr);
+            const std::size_t n_batch = llama_n_batch(ctx.get());
+            const auto t0 = clock_type::now();
+            for (std::size_t i = 0; i < prompt.size(); i += n_batch)
+                decode(ctx.get(), prompt.data() + i, std::min(n_batch, prompt.size() - i), nullptr);
+            const double s = seconds_since(t0);
+            if (rep > 0) r.prompt_seconds.push_back(s);
+        }
+        {
+            constraint_state state;
+            constraint_options options;
+            options.target = target;
+            options.no_repeat_ngram = gp.no_repeat_ngram;
+            auto ctx = make_context(m, params.decode_tokens + 8, nullptr);
+            auto chain = make_chain(m, gp, &options, &state);
+            const double s = decode_run(ctx.get(), chain.get(), &state);
+            if (rep > 0) r.decode_seconds.push_back(s);
+        }
+        {
+            auto ctx = make_context(m, params.decode_tokens + 8, nullptr);
+            auto chain = make_chain(m, gp, nullptr, nullptr);
+            const double s = decode_run(ctx.get(), chain.get(), nullptr);
+            if (rep > 0) r.unconstrained_decode_seconds.push_back(s);
+        }
+    }
+    auto rate = [](std::size_t tokens, const std::vector<double> &secs) {
+        double sum = 0;
+        for (double s : secs) sum += static_cast<double>(tokens) / s;
+        return secs.empty() ? 0.0 : sum / static_cast<double>(secs.size());
+    };
+    r.prompt_tokens_per_second = rate(params.prompt_tokens, r.prompt_seconds);
+    r.decode_tokens_per_second = rate(params.decode_tokens, r.decode_seconds);
+    r.unconstrained_decode_tokens_per_second = rate(params.decode_tokens, r.unconstrained_decode_seconds);
+    return r;
+}
+
+}  // namespace detail
 
 }  // namespace precis

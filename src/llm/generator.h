@@ -2,13 +2,16 @@
 // the prompt evaluated once, then paragraph after paragraph sampled under the constraint decoder and appended
 // to the same KV sequence, with running error feedback on the word budgets.
 //
-// The budget and sizing rules are exposed so that tests can check them without a model.
-// Thread-safe: pure functions.
+// The budget and sizing rules are exposed so that tests can check them without a model, and the speed
+// measurement so that bench/decode runs exactly the engine's per-token path.
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "llm/constraint_sampler.h"
+#include "precis/engine.h"
 #include "precis/plan.h"
 #include "precis/spec.h"
 
@@ -29,5 +32,26 @@ paragraph_budget paragraph_window(const summary_spec &spec, const content_plan &
 // used is a multiple of it with a floor, because random-weight test models choose short tokens far more often
 // than trained ones.
 std::size_t output_token_reserve(const summary_spec &spec, double text_tokens_per_word);
+
+struct speed_params {
+    std::size_t prompt_tokens = 512;   // llama-bench -p 512
+    std::size_t decode_tokens = 128;   // llama-bench -n 128
+    std::size_t repetitions = 5;       // llama-bench -r 5 (after one warm-up run)
+    std::string language = "ar";       // target of the constraint decoder
+};
+
+struct speed_result {
+    double prompt_tokens_per_second = 0;
+    double decode_tokens_per_second = 0;               // under the full constraint chain
+    double unconstrained_decode_tokens_per_second = 0; // same chain without the constraint sampler
+    std::vector<double> prompt_seconds, decode_seconds, unconstrained_decode_seconds;  // per repetition
+};
+
+// Measures what bench/decode reports next to llama-bench on the same file, with the contexts and sampler
+// chains generate_summary uses: prompt evaluation of `prompt_tokens` random tokens in one fresh context
+// (llama-bench pp), and `decode_tokens` tokens sampled one at a time under the constraint chain and decoded
+// (llama-bench tg, which decodes without sampling), each averaged over the repetitions after a warm-up.
+// Thread-safe as generate_summary is; errors as generate_summary.
+speed_result measure_speed(model &m, const speed_params &params);
 
 }  // namespace precis::detail
