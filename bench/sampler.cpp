@@ -1,18 +1,19 @@
 // Constraint sampler cost per token, side by side with the same Arabic-only character constraint written as a
-// GBNF grammar for llama.cpp's grammar sampler, on the 151,936-token Qwen2 vocabulary. Prints one JSON object.
+// GBNF grammar for llama.cpp's grammar sampler, on the 151,936-token Qwen2 vocabulary. Prints one JSON
+// object.
 //
 //   bench_sampler [--vocab FILE.gguf] [--steps N] [--grammar-steps N]
 //
 // Each step fills the id-ordered candidate array with random logits (as llama_sampler_sample does, untimed),
 // then times the constraint's apply plus accept of the token a dist sampler picks from what is left. The
 // grammar sampler is timed the same way (apply + accept), over fewer steps because it is slow.
+#include <time.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <random>
-#include <time.h>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,7 @@ using clock_type = std::chrono::steady_clock;
 
 struct stats {
     double mean_us = 0, p50_us = 0, p99_us = 0, max_us = 0;  // wall clock
-    double cpu_mean_us = 0, cpu_p99_us = 0;                    // this thread's CPU time
+    double cpu_mean_us = 0, cpu_p99_us = 0;                  // this thread's CPU time
     std::size_t preempted = 0;  // steps whose wall time exceeds their CPU time by more than 50 µs
     std::size_t steps = 0;
     double allowed_mean = 0;  // candidates left after the constraint
@@ -62,7 +63,9 @@ stats summarise(std::vector<double> us, std::vector<double> cpu, double allowed_
     return s;
 }
 
-double micros(clock_type::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double micros(clock_type::duration d) {
+    return std::chrono::duration<double, std::micro>(d).count();
+}
 
 // Fills `cur` as llama_sampler_sample does: every token, in id order, with a logit.
 void fill(std::vector<llama_token_data> &cur, const std::vector<float> &pool, std::size_t offset) {
@@ -149,7 +152,8 @@ stats bench_grammar(const llama_vocab *vocab, int steps) {
         for (std::size_t i = 0; i < cur_p.size; ++i) {
             if (!std::isfinite(cur_p.data[i].logit)) continue;
             ++left;
-            if (!std::isfinite(cur_p.data[best].logit) || cur_p.data[i].logit > cur_p.data[best].logit) best = i;
+            if (!std::isfinite(cur_p.data[best].logit) || cur_p.data[i].logit > cur_p.data[best].logit)
+                best = i;
         }
         const double cc = cpu_now_us();
         const auto c = clock_type::now();
@@ -165,10 +169,12 @@ stats bench_grammar(const llama_vocab *vocab, int steps) {
 }
 
 void print_stats(const char *name, const stats &s, bool comma) {
-    std::printf("    \"%s\": {\"steps\": %zu, \"mean_us\": %.2f, \"p50_us\": %.2f, \"p99_us\": %.2f, \"max_us\": %.2f, "
-                "\"cpu_mean_us\": %.2f, \"cpu_p99_us\": %.2f, \"preempted_steps\": %zu, \"allowed_mean\": %.0f}%s\n",
-                name, s.steps, s.mean_us, s.p50_us, s.p99_us, s.max_us, s.cpu_mean_us, s.cpu_p99_us, s.preempted,
-                s.allowed_mean, comma ? "," : "");
+    std::printf(
+        "    \"%s\": {\"steps\": %zu, \"mean_us\": %.2f, \"p50_us\": %.2f, \"p99_us\": %.2f, \"max_us\": "
+        "%.2f, "
+        "\"cpu_mean_us\": %.2f, \"cpu_p99_us\": %.2f, \"preempted_steps\": %zu, \"allowed_mean\": %.0f}%s\n",
+        name, s.steps, s.mean_us, s.p50_us, s.p99_us, s.max_us, s.cpu_mean_us, s.cpu_p99_us, s.preempted,
+        s.allowed_mean, comma ? "," : "");
 }
 
 }  // namespace
@@ -176,14 +182,19 @@ void print_stats(const char *name, const stats &s, bool comma) {
 int main(int argc, char **argv) {
     // The vocabulary ships with llama.cpp; find it next to this source file unless given.
     std::string src = __FILE__;
-    std::string vocab_path = src.substr(0, src.rfind("/bench/")) + "/third_party/llama.cpp/models/ggml-vocab-qwen2.gguf";
+    std::string vocab_path =
+        src.substr(0, src.rfind("/bench/")) + "/third_party/llama.cpp/models/ggml-vocab-qwen2.gguf";
     int steps = 2000, grammar_steps = 20;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--vocab") == 0) vocab_path = argv[i + 1];
-        else if (std::strcmp(argv[i], "--steps") == 0) steps = std::max(1, std::atoi(argv[i + 1]));
-        else if (std::strcmp(argv[i], "--grammar-steps") == 0) grammar_steps = std::max(1, std::atoi(argv[i + 1]));
+        if (std::strcmp(argv[i], "--vocab") == 0)
+            vocab_path = argv[i + 1];
+        else if (std::strcmp(argv[i], "--steps") == 0)
+            steps = std::max(1, std::atoi(argv[i + 1]));
+        else if (std::strcmp(argv[i], "--grammar-steps") == 0)
+            grammar_steps = std::max(1, std::atoi(argv[i + 1]));
         else {
-            std::fprintf(stderr, "usage: bench_sampler [--vocab FILE.gguf] [--steps N] [--grammar-steps N]\n");
+            std::fprintf(stderr,
+                         "usage: bench_sampler [--vocab FILE.gguf] [--steps N] [--grammar-steps N]\n");
             return 2;
         }
     }
@@ -193,15 +204,18 @@ int main(int argc, char **argv) {
     params.vocab_only = true;
     llama_model *model = llama_model_load_from_file(vocab_path.c_str(), params);
     if (model == nullptr) {
-        std::fprintf(stderr, "bench_sampler: cannot load the vocabulary %s (run scripts/setup, or pass --vocab)\n",
+        std::fprintf(stderr,
+                     "bench_sampler: cannot load the vocabulary %s (run scripts/setup, or pass --vocab)\n",
                      vocab_path.c_str());
         return 2;
     }
     const llama_vocab *vocab = llama_model_get_vocab(model);
 
-    std::printf("{\n  \"benchmark\": \"constraint_sampler\",\n  \"vocab\": \"%s\",\n  \"vocab_tokens\": %d,\n",
-                vocab_path.substr(vocab_path.rfind('/') + 1).c_str(), llama_vocab_n_tokens(vocab));
-    std::printf("  \"measure\": \"apply + accept per token, random logits, budget 90-110 words per paragraph\",\n");
+    std::printf(
+        "{\n  \"benchmark\": \"constraint_sampler\",\n  \"vocab\": \"%s\",\n  \"vocab_tokens\": %d,\n",
+        vocab_path.substr(vocab_path.rfind('/') + 1).c_str(), llama_vocab_n_tokens(vocab));
+    std::printf(
+        "  \"measure\": \"apply + accept per token, random logits, budget 90-110 words per paragraph\",\n");
     std::printf("  \"constraint\": {\n");
     stats arabic;
     const char *codes[] = {"ar", "en", "fr", "ru", "zh"};

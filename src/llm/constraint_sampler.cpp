@@ -1,12 +1,13 @@
 // The constraint sampler: a llama_sampler_i whose apply keeps only the tokens the decoder state allows.
 //
-// Cost model: llama_sampler_sample fills cur_p with data[i] = {i, logit_i, 0} for every token, in id order, and
-// this sampler runs first, so data[id] is a direct lookup. apply therefore walks the precomputed sorted id list of
-// the current situation (token_classes.h), copies data[id] for each allowed id to a scratch buffer, and copies
-// that back over the front of the array: O(allowed) instead of O(vocabulary), and the samplers after it (temp,
-// top-p, min-p, dist) only see allowed tokens. Each copied entry's id is checked against its index for free; when
-// the array is not the identity-ordered vocabulary (a sampler ran before this one), apply falls back to writing
-// -INFINITY into every disallowed logit, which is O(vocabulary) but still correct.
+// Cost model: llama_sampler_sample fills cur_p with data[i] = {i, logit_i, 0} for every token, in id order,
+// and this sampler runs first, so data[id] is a direct lookup. apply therefore walks the precomputed sorted
+// id list of the current situation (token_classes.h), copies data[id] for each allowed id to a scratch
+// buffer, and copies that back over the front of the array: O(allowed) instead of O(vocabulary), and the
+// samplers after it (temp, top-p, min-p, dist) only see allowed tokens. Each copied entry's id is checked
+// against its index for free; when the array is not the identity-ordered vocabulary (a sampler ran before
+// this one), apply falls back to writing -INFINITY into every disallowed logit, which is O(vocabulary) but
+// still correct.
 #include "llm/constraint_sampler.h"
 
 #include <algorithm>
@@ -25,21 +26,24 @@ void constraint_state::begin_paragraph(const paragraph_budget &budget) noexcept 
     *this = constraint_state{};
     budget_ = budget;
     // A window whose top is below its bottom could never be met; trust the bottom.
-    if (budget_.max_words != 0 && budget_.max_words < budget_.min_words) budget_.max_words = budget_.min_words;
+    if (budget_.max_words != 0 && budget_.max_words < budget_.min_words)
+        budget_.max_words = budget_.min_words;
     serial_ = serial;
 }
 
 namespace {
 
 // Most n-grams a run remembers (each slot is 16 bytes; half the table stays free so probing stays short). A
-// 2,000-word Arabic summary is about 5,000 tokens, far below this; past it, new n-grams are simply not recorded.
+// 2,000-word Arabic summary is about 5,000 tokens, far below this; past it, new n-grams are simply not
+// recorded.
 constexpr std::size_t ngram_slots = std::size_t{1} << 17;
 constexpr std::size_t ngram_max_used = ngram_slots / 2;
 constexpr int max_ngram = 16;
 // Most continuations one context can ban; a context that recurs more often than this (only with very short
 // n-grams) keeps its first bans. 4 KiB on the stack.
 constexpr int max_banned = 1024;
-// Tokens a paragraph at its word limit may still spend finishing the word it is in before only terminators remain.
+// Tokens a paragraph at its word limit may still spend finishing the word it is in before only terminators
+// remain.
 constexpr std::size_t finish_word_tokens = 4;
 
 struct ngram_slot {
@@ -47,19 +51,22 @@ struct ngram_slot {
     std::int32_t token = 0;
 };
 
-// A sorted id list and, when its effects differ from the token's own (UTF-8 continuations), the parallel effects.
+// A sorted id list and, when its effects differ from the token's own (UTF-8 continuations), the parallel
+// effects.
 struct source {
     const std::int32_t *ids = nullptr;
     const token_effect *effects = nullptr;
     std::size_t size = 0;
 };
 
-source of(const std::vector<std::int32_t> &ids) { return {ids.data(), nullptr, ids.size()}; }
+source of(const std::vector<std::int32_t> &ids) {
+    return {ids.data(), nullptr, ids.size()};
+}
 
 }  // namespace
 
 class constraint_sampler {
-public:
+  public:
     constraint_sampler(std::shared_ptr<const token_classes> classes, const constraint_options &options,
                        constraint_state *state)
         : classes_(std::move(classes)),
@@ -80,12 +87,12 @@ public:
         context_len_ = 0;
     }
 
-private:
+  private:
     template <bool filter, bool gather>
     std::size_t collect(const llama_token_data *data, source a, source b, const std::int32_t *banned, int ws,
                         std::size_t remaining, bool &identity);
-    std::size_t collect_any(const llama_token_data *data, source a, source b, const std::int32_t *banned, int ws,
-                            std::size_t remaining, bool filter, bool &identity);
+    std::size_t collect_any(const llama_token_data *data, source a, source b, const std::int32_t *banned,
+                            int ws, std::size_t remaining, bool filter, bool &identity);
     std::uint64_t context_key() const noexcept;
     int banned_tokens(std::int32_t *out) const noexcept;
     void sync_paragraph() noexcept;
@@ -106,8 +113,8 @@ private:
 };
 
 void constraint_sampler::sync_paragraph() noexcept {
-    // begin_paragraph is called on the state, not on the sampler: an n-gram must not span a paragraph break the
-    // sampler never saw.
+    // begin_paragraph is called on the state, not on the sampler: an n-gram must not span a paragraph break
+    // the sampler never saw.
     if (state_->serial_ != serial_seen_) {
         serial_seen_ = state_->serial_;
         context_len_ = 0;
@@ -128,15 +135,17 @@ int constraint_sampler::banned_tokens(std::int32_t *out) const noexcept {
     if (ngram_ == 0 || context_len_ < ngram_ - 1) return 0;
     const std::uint64_t key = context_key();
     int n = 0;
-    for (std::size_t i = key & (ngram_slots - 1); table_[i].key != 0 && n < max_banned; i = (i + 1) & (ngram_slots - 1))
+    for (std::size_t i = key & (ngram_slots - 1); table_[i].key != 0 && n < max_banned;
+         i = (i + 1) & (ngram_slots - 1))
         if (table_[i].key == key) out[n++] = table_[i].token;
     std::sort(out, out + n);
     return n;
 }
 
 template <bool filter, bool gather>
-std::size_t constraint_sampler::collect(const llama_token_data *data, source a, source b, const std::int32_t *banned,
-                                        int ws, std::size_t remaining, bool &identity) {
+std::size_t constraint_sampler::collect(const llama_token_data *data, source a, source b,
+                                        const std::int32_t *banned, int ws, std::size_t remaining,
+                                        bool &identity) {
     const token_classes &tc = *classes_;
     llama_token_data *out = out_.data();
     std::size_t n = 0;
@@ -158,8 +167,8 @@ std::size_t constraint_sampler::collect(const llama_token_data *data, source a, 
         }
     };
     std::size_t i = 0, j = 0;
-    // The allowed entries are scattered over a 1.8 MB array: ask for each a few iterations before it is read, so
-    // the cache misses overlap instead of queueing.
+    // The allowed entries are scattered over a 1.8 MB array: ask for each a few iterations before it is read,
+    // so the cache misses overlap instead of queueing.
     constexpr std::size_t ahead = 12;
     while (i < a.size || j < b.size) {
         if constexpr (gather) {
@@ -182,8 +191,8 @@ std::size_t constraint_sampler::collect(const llama_token_data *data, source a, 
 }
 
 std::size_t constraint_sampler::collect_any(const llama_token_data *data, source a, source b,
-                                            const std::int32_t *banned, int ws, std::size_t remaining, bool filter,
-                                            bool &identity) {
+                                            const std::int32_t *banned, int ws, std::size_t remaining,
+                                            bool filter, bool &identity) {
     if (data != nullptr)
         return filter ? collect<true, true>(data, a, b, banned, ws, remaining, identity)
                       : collect<false, true>(data, a, b, banned, ws, remaining, identity);
@@ -211,7 +220,8 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
         a = of(next.tokens);
         // A complete name that a longer name extends: the text may also leave the name here.
         if (trie_.terminal(st.name_node_))
-            b = forced ? of(tc.terminators()) : of(tc.normal(space_ok, st.sentence_words_ >= min_sentence_words_));
+            b = forced ? of(tc.terminators())
+                       : of(tc.normal(space_ok, st.sentence_words_ >= min_sentence_words_));
     } else if (forced) {
         // At the word limit: finish the current word (tokens adding no word) for a few tokens, then only
         // terminators, which add no words either.
@@ -227,9 +237,12 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
         if (use_names_) {
             const bool spaced = space_ok && tc.uses_spaces();
             const bool bare = st.word_ != word_state::in_word;
-            if (spaced && bare) b = of(trie_.start_either().tokens);
-            else if (spaced) b = of(trie_.start_spaced().tokens);
-            else if (bare) b = of(trie_.start_bare().tokens);
+            if (spaced && bare)
+                b = of(trie_.start_either().tokens);
+            else if (spaced)
+                b = of(trie_.start_spaced().tokens);
+            else if (bare)
+                b = of(trie_.start_bare().tokens);
         }
     }
 
@@ -263,8 +276,9 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
     const std::size_t vocab = tc.vocab_size();
     for (std::size_t k = 0; k < cur_p->size; ++k) {
         const std::int32_t id = cur_p->data[k].id;
-        const bool ok = id >= 0 && static_cast<std::size_t>(id) < vocab &&
-                        (mask_[static_cast<std::size_t>(id) >> 6] >> (static_cast<std::size_t>(id) & 63) & 1) != 0;
+        const bool ok =
+            id >= 0 && static_cast<std::size_t>(id) < vocab &&
+            (mask_[static_cast<std::size_t>(id) >> 6] >> (static_cast<std::size_t>(id) & 63) & 1) != 0;
         if (!ok) cur_p->data[k].logit = -INFINITY;
     }
     for (std::size_t k = 0; k < n; ++k) mask_[static_cast<std::size_t>(out_[k].id) >> 6] = 0;
@@ -280,7 +294,8 @@ void constraint_sampler::accept(std::int32_t token) {
     if (st.pending_ >= 0) {
         const auto &ps = tc.pending()[static_cast<std::size_t>(st.pending_)];
         const auto it = std::lower_bound(ps.tokens.begin(), ps.tokens.end(), token);
-        if (it != ps.tokens.end() && *it == token) e = &ps.effects[static_cast<std::size_t>(it - ps.tokens.begin())];
+        if (it != ps.tokens.end() && *it == token)
+            e = &ps.effects[static_cast<std::size_t>(it - ps.tokens.begin())];
     } else if (st.name_node_ >= 0) {
         const std::int32_t next = trie_.next(st.name_node_).find(token);
         via_name = next >= 0;
@@ -291,7 +306,8 @@ void constraint_sampler::accept(std::int32_t token) {
         via_name = next >= 0;
         st.name_node_ = next;
     }
-    if (st.name_node_ >= 0 && trie_.terminal(st.name_node_) && !trie_.has_children(st.name_node_)) st.name_node_ = -1;
+    if (st.name_node_ >= 0 && trie_.terminal(st.name_node_) && !trie_.has_children(st.name_node_))
+        st.name_node_ = -1;
 
     const int ws = static_cast<int>(st.word_);
     const bool was_forced = st.budget_.max_words != 0 && st.words_ >= st.budget_.max_words;
@@ -333,7 +349,9 @@ void constraint_sampler::accept(std::int32_t token) {
 
 namespace {
 
-constraint_sampler *self(const llama_sampler *smpl) { return static_cast<constraint_sampler *>(smpl->ctx); }
+constraint_sampler *self(const llama_sampler *smpl) {
+    return static_cast<constraint_sampler *>(smpl->ctx);
+}
 
 llama_sampler *clone_sampler(const llama_sampler *smpl);
 
@@ -353,10 +371,11 @@ llama_sampler *clone_sampler(const llama_sampler *smpl) {
 
 }  // namespace
 
-llama_sampler *make_constraint_sampler(std::shared_ptr<const token_classes> classes, const constraint_options &options,
-                                       constraint_state *state) {
+llama_sampler *make_constraint_sampler(std::shared_ptr<const token_classes> classes,
+                                       const constraint_options &options, constraint_state *state) {
     if (!classes || state == nullptr || options.target == nullptr)
-        throw error{errc::internal, "make_constraint_sampler: token classes, state and target language are required"};
+        throw error{errc::internal,
+                    "make_constraint_sampler: token classes, state and target language are required"};
     if (options.target->code != classes->target().code)
         throw error{errc::internal, "make_constraint_sampler: token classes are for " +
                                         std::string(classes->target().code) + ", options target " +

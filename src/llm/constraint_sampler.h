@@ -1,5 +1,5 @@
-// src/llm/constraint_sampler.h — the constraint decoder: a llama_sampler that only lets through tokens that keep
-// the output in the target language, inside the paragraph's word window, and free of repetition.
+// src/llm/constraint_sampler.h — the constraint decoder: a llama_sampler that only lets through tokens that
+// keep the output in the target language, inside the paragraph's word window, and free of repetition.
 //
 //   precis::detail::constraint_state state;
 //   precis::detail::constraint_options options{.target = precis::find_language("ar"), .names = {"DeepSeek"}};
@@ -8,13 +8,16 @@
 //       precis::detail::token_classes_for(vocab, *options.target), options, &state));   // FIRST in the chain
 //   llama_sampler_chain_add(chain, llama_sampler_init_temp(0.8f));  // … top-p, min-p, dist
 //   state.begin_paragraph({.min_words = 190, .target_words = 200, .max_words = 210});
-//   while (!state.paragraph_complete()) { llama_token t = llama_sampler_sample(chain, ctx, -1); /* decode t */ }
+//   while (!state.paragraph_complete()) {
+//       llama_token t = llama_sampler_sample(chain, ctx, -1);  // applies, then accepts t
+//       /* decode t */
+//   }
 //
-// How it is fast: llama_sampler_sample hands the first sampler every token in id order; the constraint gathers
-// the entries of a precomputed sorted allowed-id list (token_classes.h) to the front and shrinks the array, so it
-// costs O(allowed tokens), not O(vocabulary), and every later sampler sees only allowed tokens. When the array is
-// not the full id-ordered vocabulary (another sampler ran first), it falls back to setting disallowed logits to
-// -INFINITY, which is correct but O(vocabulary).
+// How it is fast: llama_sampler_sample hands the first sampler every token in id order; the constraint
+// gathers the entries of a precomputed sorted allowed-id list (token_classes.h) to the front and shrinks the
+// array, so it costs O(allowed tokens), not O(vocabulary), and every later sampler sees only allowed tokens.
+// When the array is not the full id-ordered vocabulary (another sampler ran first), it falls back to setting
+// disallowed logits to -INFINITY, which is correct but O(vocabulary).
 #pragma once
 
 #include <cstddef>
@@ -30,9 +33,9 @@ struct llama_sampler;
 
 namespace precis::detail {
 
-// Word window of one paragraph. The paragraph may end only at a sentence end once paragraph words >= min_words,
-// and is forced to end (only sentence-terminator tokens allowed) once words >= max_words. max_words == 0 means
-// no upper bound.
+// Word window of one paragraph. The paragraph may end only at a sentence end once paragraph words >=
+// min_words, and is forced to end (only sentence-terminator tokens allowed) once words >= max_words.
+// max_words == 0 means no upper bound.
 struct paragraph_budget {
     std::size_t min_words = 0, target_words = 0, max_words = 0;
 };
@@ -48,9 +51,9 @@ struct constraint_options {
 // The sampler updates it in accept; the generator reads it after each llama_sampler_sample and calls
 // begin_paragraph after it has written a paragraph break.
 class constraint_state {
-public:
-    // Starts a paragraph: resets the per-paragraph counters, the word and UTF-8 state and the n-gram context (the
-    // n-grams seen so far stay banned for the whole run).
+  public:
+    // Starts a paragraph: resets the per-paragraph counters, the word and UTF-8 state and the n-gram context
+    // (the n-grams seen so far stay banned for the whole run).
     void begin_paragraph(const paragraph_budget &budget) noexcept;
     // True after accepting a sentence-ending token with paragraph words >= min_words.
     bool paragraph_complete() const noexcept { return complete_; }
@@ -62,7 +65,7 @@ public:
     std::size_t tokens() const noexcept { return tokens_; }      // tokens accepted in this paragraph
     std::size_t paragraphs() const noexcept { return serial_; }  // begin_paragraph calls so far
 
-private:
+  private:
     friend class constraint_sampler;
     paragraph_budget budget_;
     std::size_t words_ = 0;
@@ -72,16 +75,16 @@ private:
     std::size_t serial_ = 0;
     bool complete_ = false;
     word_state word_ = word_state::outside;
-    bool after_space_ = false;       // the last token ended with whitespace
-    std::int32_t pending_ = -1;      // token_classes::pending() index of an incomplete UTF-8 sequence, or -1
-    std::int32_t name_node_ = -1;    // name_trie node while copying a name, or -1
+    bool after_space_ = false;     // the last token ended with whitespace
+    std::int32_t pending_ = -1;    // token_classes::pending() index of an incomplete UTF-8 sequence, or -1
+    std::int32_t name_node_ = -1;  // name_trie node while copying a name, or -1
 };
 
 // A llama_sampler (custom llama_sampler_i) to put FIRST in the chain; the chain takes ownership (free it with
-// the chain, or with llama_sampler_free when not added). `state` must outlive the sampler; `classes` is shared.
-// Throws precis::error{internal} when classes, state or options.target is null or options.target differs from
-// the classes' language. The sampler never allocates, logs or searches the vocabulary per token.
-llama_sampler *make_constraint_sampler(std::shared_ptr<const token_classes> classes, const constraint_options &options,
-                                       constraint_state *state);
+// the chain, or with llama_sampler_free when not added). `state` must outlive the sampler; `classes` is
+// shared. Throws precis::error{internal} when classes, state or options.target is null or options.target
+// differs from the classes' language. The sampler never allocates, logs or searches the vocabulary per token.
+llama_sampler *make_constraint_sampler(std::shared_ptr<const token_classes> classes,
+                                       const constraint_options &options, constraint_state *state);
 
 }  // namespace precis::detail

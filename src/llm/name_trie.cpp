@@ -46,7 +46,8 @@ name_trie::name_trie(const token_classes &classes, const std::vector<std::string
     nodes_.emplace_back();
     std::vector<std::string> kept;
     for (const auto &name : names) {
-        if (name.empty() || find_invalid_utf8(name) || name.find_first_of("\r\n\t") != std::string::npos) continue;
+        if (name.empty() || find_invalid_utf8(name) || name.find_first_of("\r\n\t") != std::string::npos)
+            continue;
         kept.push_back(name);
         std::int32_t at = 0;
         for (unsigned char b : name) at = child(at, b);

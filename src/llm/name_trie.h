@@ -1,8 +1,8 @@
-// src/llm/name_trie.h — Latin-script names from the source ("DeepSeek", "H800"), as token paths the constraint
-// sampler lets the model copy verbatim although their letters are outside the target script.
+// src/llm/name_trie.h — Latin-script names from the source ("DeepSeek", "H800"), as token paths the
+// constraint sampler lets the model copy verbatim although their letters are outside the target script.
 //
-// A trie over the names' bytes; for each trie node, the sorted tokens whose text continues some name from that
-// node, with the node each leads to. Built once per run (names differ per source), read-only afterwards.
+// A trie over the names' bytes; for each trie node, the sorted tokens whose text continues some name from
+// that node, with the node each leads to. Built once per run (names differ per source), read-only afterwards.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,7 @@
 namespace precis::detail {
 
 class name_trie {
-public:
+  public:
     // Tokens leaving one node, sorted by id, with the node each token leads to.
     struct edges {
         std::vector<std::int32_t> tokens;
@@ -28,17 +28,24 @@ public:
     name_trie(const token_classes &classes, const std::vector<std::string> &names);
 
     bool empty() const noexcept { return nodes_.size() <= 1; }
-    // Tokens that start a name: `bare` right at a word start, `spaced` with a leading space; `either` is both.
+    // Tokens that start a name: `bare` right at a word start, `spaced` with a leading space; `either` is
+    // both.
     const edges &start_bare() const noexcept { return bare_; }
     const edges &start_spaced() const noexcept { return spaced_; }
     const edges &start_either() const noexcept { return either_; }
     // Tokens continuing the name(s) at `node`.
-    const edges &next(std::int32_t node) const noexcept { return nodes_[static_cast<std::size_t>(node)].next; }
+    const edges &next(std::int32_t node) const noexcept {
+        return nodes_[static_cast<std::size_t>(node)].next;
+    }
     // True when a whole name ends at `node`; has_children: some longer name continues it.
-    bool terminal(std::int32_t node) const noexcept { return nodes_[static_cast<std::size_t>(node)].terminal; }
-    bool has_children(std::int32_t node) const noexcept { return !nodes_[static_cast<std::size_t>(node)].next.tokens.empty(); }
+    bool terminal(std::int32_t node) const noexcept {
+        return nodes_[static_cast<std::size_t>(node)].terminal;
+    }
+    bool has_children(std::int32_t node) const noexcept {
+        return !nodes_[static_cast<std::size_t>(node)].next.tokens.empty();
+    }
 
-private:
+  private:
     struct node {
         std::vector<std::pair<unsigned char, std::int32_t>> children;  // byte → node
         bool terminal = false;

@@ -1,6 +1,6 @@
 // Token classification for the constraint decoder: every token's text is decoded once, checked against the
-// target script's character rules, and reduced to the facts the per-token path needs (sorted id lists and word
-// effects), so the sampler never looks at text while generating.
+// target script's character rules, and reduced to the facts the per-token path needs (sorted id lists and
+// word effects), so the sampler never looks at text while generating.
 #include "llm/token_classes.h"
 
 #include <algorithm>
@@ -18,15 +18,15 @@
 
 namespace precis::detail {
 
-// The character rules of one script. Languages share the table of their script (Arabic, Persian and Urdu all use
-// the Arabic row), so a new language needs no code, only a row when its script is not here yet.
+// The character rules of one script. Languages share the table of their script (Arabic, Persian and Urdu all
+// use the Arabic row), so a new language needs no code, only a row when its script is not here yet.
 struct script_rules {
     script letters = script::latin;
-    script also = script::unknown;   // a second letter script the language writes (Japanese: Han)
-    std::u32string_view punctuation;  // allowed anywhere, besides terminators and closers
-    std::u32string_view terminators;  // end a sentence
-    std::u32string_view closers;      // may follow a terminator inside the same sentence end
-    std::u32string_view openers;      // may open a paragraph
+    script also = script::unknown;          // a second letter script the language writes (Japanese: Han)
+    std::u32string_view punctuation;        // allowed anywhere, besides terminators and closers
+    std::u32string_view terminators;        // end a sentence
+    std::u32string_view closers;            // may follow a terminator inside the same sentence end
+    std::u32string_view openers;            // may open a paragraph
     char32_t digit_lo = 0, digit_hi = 0;    // native digits besides ASCII
     char32_t digit2_lo = 0, digit2_hi = 0;  // a second native digit range (Persian digits in Arabic script)
     char32_t mark_lo = 0, mark_hi = 0;      // combining marks the script uses (Arabic harakat)
@@ -37,50 +37,114 @@ namespace {
 
 using namespace std::literals;
 
-// Arabic: the Arabic comma, semicolon and question mark, plus the Latin marks Arabic prose uses; Eastern Arabic
-// and Persian digits; harakat U+064B–U+065F and superscript alef U+0670 as marks.
-const script_rules arabic_rules{script::arabic, script::unknown, U"،؛:«»\"()-%٪٫٬"sv, U".!؟"sv, U"»\")"sv,
-                                U"«\"("sv, 0x0660, 0x0669, 0x06F0, 0x06F9, 0x064B, 0x065F, true};
+// Arabic: the Arabic comma, semicolon and question mark, plus the Latin marks Arabic prose uses; Eastern
+// Arabic and Persian digits; harakat U+064B–U+065F and superscript alef U+0670 as marks.
+const script_rules arabic_rules{script::arabic,
+                                script::unknown,
+                                U"،؛:«»\"()-%٪٫٬"sv,
+                                U".!؟"sv,
+                                U"»\")"sv,
+                                U"«\"("sv,
+                                0x0660,
+                                0x0669,
+                                0x06F0,
+                                0x06F9,
+                                0x064B,
+                                0x065F,
+                                true};
 // Chinese: full-width punctuation only; no spaces between words.
-const script_rules han_rules{script::han, script::unknown, U"，、：；「」“”（）《》%"sv, U"。！？"sv, U"」”）》"sv,
-                             U"「“（《"sv, 0, 0, 0, 0, 0, 0, false};
-const script_rules kana_rules{script::kana, script::han, U"，、：；「」『』（）%"sv, U"。！？"sv, U"」』）"sv,
-                              U"「『（"sv, 0, 0, 0, 0, 0, 0, false};
+const script_rules han_rules{script::han,
+                             script::unknown,
+                             U"，、：；「」“”（）《》%"sv,
+                             U"。！？"sv,
+                             U"」”）》"sv,
+                             U"「“（《"sv,
+                             0,
+                             0,
+                             0,
+                             0,
+                             0,
+                             0,
+                             false};
+const script_rules kana_rules{script::kana,
+                              script::han,
+                              U"，、：；「」『』（）%"sv,
+                              U"。！？"sv,
+                              U"」』）"sv,
+                              U"「『（"sv,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              0,
+                              false};
 // Latin, Cyrillic and the other alphabetic scripts: the common Western marks, French and Russian guillemets.
-const script_rules cyrillic_rules{script::cyrillic, script::unknown, U",;:'\"()-«»’“”„–—%"sv, U".!?"sv,
-                                  U"»\"”)’"sv, U"«\"“„("sv, 0, 0, 0, 0, 0, 0, true};
-const script_rules latin_rules{script::latin, script::unknown, U",;:'\"()-«»’“”–—%"sv, U".!?"sv, U"»\"”)’"sv,
-                               U"«\"“("sv, 0, 0, 0, 0, 0, 0, true};
+const script_rules cyrillic_rules{script::cyrillic,
+                                  script::unknown,
+                                  U",;:'\"()-«»’“”„–—%"sv,
+                                  U".!?"sv,
+                                  U"»\"”)’"sv,
+                                  U"«\"“„("sv,
+                                  0,
+                                  0,
+                                  0,
+                                  0,
+                                  0,
+                                  0,
+                                  true};
+const script_rules latin_rules{script::latin,
+                               script::unknown,
+                               U",;:'\"()-«»’“”–—%"sv,
+                               U".!?"sv,
+                               U"»\"”)’"sv,
+                               U"«\"“("sv,
+                               0,
+                               0,
+                               0,
+                               0,
+                               0,
+                               0,
+                               true};
 
 const script_rules &rules_for(script s) {
     static const script_rules others[] = {
         {script::greek, script::unknown, latin_rules.punctuation, U".!;"sv, latin_rules.closers,
          latin_rules.openers, 0, 0, 0, 0, 0, 0, true},
-        {script::hebrew, script::unknown, latin_rules.punctuation, latin_rules.terminators, latin_rules.closers,
-         latin_rules.openers, 0, 0, 0, 0, 0x0591, 0x05C7, true},
-        {script::hangul, script::unknown, latin_rules.punctuation, latin_rules.terminators, latin_rules.closers,
-         latin_rules.openers, 0, 0, 0, 0, 0, 0, true},
+        {script::hebrew, script::unknown, latin_rules.punctuation, latin_rules.terminators,
+         latin_rules.closers, latin_rules.openers, 0, 0, 0, 0, 0x0591, 0x05C7, true},
+        {script::hangul, script::unknown, latin_rules.punctuation, latin_rules.terminators,
+         latin_rules.closers, latin_rules.openers, 0, 0, 0, 0, 0, 0, true},
         {script::devanagari, script::unknown, latin_rules.punctuation, U".!?।"sv, latin_rules.closers,
          latin_rules.openers, 0x0966, 0x096F, 0, 0, 0x0900, 0x0903, true},
         {script::thai, script::unknown, latin_rules.punctuation, latin_rules.terminators, latin_rules.closers,
          latin_rules.openers, 0x0E50, 0x0E59, 0, 0, 0, 0, true},
     };
     switch (s) {
-    case script::arabic: return arabic_rules;
-    case script::han: return han_rules;
-    case script::kana: return kana_rules;
-    case script::cyrillic: return cyrillic_rules;
-    case script::latin: return latin_rules;
-    default:
-        for (const auto &r : others)
-            if (r.letters == s) return r;
-        return latin_rules;
+        case script::arabic:
+            return arabic_rules;
+        case script::han:
+            return han_rules;
+        case script::kana:
+            return kana_rules;
+        case script::cyrillic:
+            return cyrillic_rules;
+        case script::latin:
+            return latin_rules;
+        default:
+            for (const auto &r : others)
+                if (r.letters == s) return r;
+            return latin_rules;
     }
 }
 
-bool contains(std::u32string_view set, char32_t cp) noexcept { return set.find(cp) != std::u32string_view::npos; }
+bool contains(std::u32string_view set, char32_t cp) noexcept {
+    return set.find(cp) != std::u32string_view::npos;
+}
 
-bool is_continuation(unsigned char b) noexcept { return (b & 0xC0) == 0x80; }
+bool is_continuation(unsigned char b) noexcept {
+    return (b & 0xC0) == 0x80;
+}
 
 // Word counters standing in each word_state (word_counter keeps its state private, so each is reached by
 // feeding a character that leads there).
@@ -99,13 +163,15 @@ std::uint8_t state_of(const word_counter &c) {
     return static_cast<std::uint8_t>(probe.words() > before ? word_state::in_run : word_state::in_word);
 }
 
-std::uint8_t clamp8(std::size_t v) { return static_cast<std::uint8_t>(std::min<std::size_t>(v, 255)); }
+std::uint8_t clamp8(std::size_t v) {
+    return static_cast<std::uint8_t>(std::min<std::size_t>(v, 255));
+}
 
 // The decoded form of some bytes: complete code points, and an incomplete sequence at the end, if any.
 struct decoded_text {
     std::u32string chars;
-    std::string trailing;       // an incomplete but so far valid UTF-8 sequence at the end
-    bool valid = true;          // false on a bad byte anywhere else (including a leading continuation byte)
+    std::string trailing;  // an incomplete but so far valid UTF-8 sequence at the end
+    bool valid = true;     // false on a bad byte anywhere else (including a leading continuation byte)
 };
 
 decoded_text decode(std::string_view bytes) {
@@ -137,14 +203,16 @@ decoded_text decode(std::string_view bytes) {
 }
 
 // The code points an incomplete sequence can still become: [lo, hi] (empty when lo > hi). Computed from the
-// bits rather than by decoding, because the smallest byte completion of some prefixes (0xE0) is an overlong form.
+// bits rather than by decoding, because the smallest byte completion of some prefixes (0xE0) is an overlong
+// form.
 std::pair<char32_t, char32_t> completion_range(std::string_view prefix) {
     const auto lead = static_cast<unsigned char>(prefix[0]);
     const int len = utf8_sequence_length(lead);
     static constexpr unsigned char lead_mask[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
     static constexpr char32_t smallest[5] = {0, 0, 0x80, 0x800, 0x10000};
     char32_t v = lead & lead_mask[len];
-    for (std::size_t i = 1; i < prefix.size(); ++i) v = (v << 6) | (static_cast<unsigned char>(prefix[i]) & 0x3F);
+    for (std::size_t i = 1; i < prefix.size(); ++i)
+        v = (v << 6) | (static_cast<unsigned char>(prefix[i]) & 0x3F);
     const int missing = len - static_cast<int>(prefix.size());
     const char32_t lo = std::max<char32_t>(v << (6 * missing), smallest[len]);
     const char32_t hi = std::min<char32_t>(((v + 1) << (6 * missing)) - 1, 0x10FFFF);
@@ -166,9 +234,13 @@ bool token_classes::allowed_char(char32_t cp) const noexcept {
     return (s == r.letters || (r.also != script::unknown && s == r.also)) && is_letter_or_digit(cp);
 }
 
-bool token_classes::is_terminator(char32_t cp) const noexcept { return contains(rules_->terminators, cp); }
+bool token_classes::is_terminator(char32_t cp) const noexcept {
+    return contains(rules_->terminators, cp);
+}
 
-bool token_classes::uses_spaces() const noexcept { return rules_->uses_spaces; }
+bool token_classes::uses_spaces() const noexcept {
+    return rules_->uses_spaces;
+}
 
 std::string_view token_classes::piece(std::int32_t token) const noexcept {
     const auto t = static_cast<std::size_t>(token);
@@ -189,7 +261,7 @@ struct text_facts {
     bool opens = false;          // may start a paragraph
     bool only_terminal = false;  // only terminators and closers (a forced paragraph end)
     token_effect effect;
-    std::string trailing;        // the incomplete sequence it ends with
+    std::string trailing;  // the incomplete sequence it ends with
 };
 
 text_facts analyse(const token_classes &tc, std::string_view bytes) {
@@ -216,8 +288,8 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
     }
     bool ends_sentence = false;
     if (last_terminator != std::u32string::npos) {
-        // A terminator must end the token's text (closing quotes may follow it): a sentence end inside a token
-        // would split the sentence and word counts the per-token path cannot see.
+        // A terminator must end the token's text (closing quotes may follow it): a sentence end inside a
+        // token would split the sentence and word counts the per-token path cannot see.
         std::size_t first_terminator = last_terminator;
         while (first_terminator > 0 && tc.is_terminator(cs[first_terminator - 1])) --first_terminator;
         for (std::size_t i = 0; i < first_terminator; ++i)
@@ -228,7 +300,8 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
         ends_sentence = true;
     }
     for (char32_t cp : cs)
-        if (!tc.is_terminator(cp) && !contains(rules_for(tc.target().letters).closers, cp)) all_terminal = false;
+        if (!tc.is_terminator(cp) && !contains(rules_for(tc.target().letters).closers, cp))
+            all_terminal = false;
     if (!cs.empty()) {
         if (is_space(cs.front())) f.effect.flags |= starts_with_space;
         if (is_space(cs.back()) && d.trailing.empty()) f.effect.flags |= ends_with_space;
@@ -319,14 +392,16 @@ token_classes::token_classes(const llama_vocab *vocab, const precis::language &t
     for (std::size_t k = 0; k < pending_.size(); ++k) {
         // pending_ may grow inside the loop; copy the bytes, not a reference.
         const std::string prefix = pending_[k].bytes;
-        const std::size_t need = static_cast<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(prefix[0])));
+        const std::size_t need =
+            static_cast<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(prefix[0])));
         for (std::int32_t t : continuation_tokens) {
             const auto p = piece(t);
             const std::string joined = prefix + std::string(p);
             token_effect e;
             if (joined.size() < need) {
                 // Still incomplete: the token is all continuation bytes, the character is not finished yet.
-                if (!std::all_of(p.begin(), p.end(), [](char b) { return is_continuation(static_cast<unsigned char>(b)); }))
+                if (!std::all_of(p.begin(), p.end(),
+                                 [](char b) { return is_continuation(static_cast<unsigned char>(b)); }))
                     continue;
                 e.pending = pending_id(joined);
                 if (e.pending < 0) continue;
@@ -347,8 +422,8 @@ token_classes::token_classes(const llama_vocab *vocab, const precis::language &t
             pending_[k].effects.push_back(e);
         }
     }
-    // A sequence nothing can complete (no token supplies its bytes) is a dead end: drop every way into it, until
-    // no dead end is left.
+    // A sequence nothing can complete (no token supplies its bytes) is a dead end: drop every way into it,
+    // until no dead end is left.
     for (bool changed = true; changed;) {
         changed = false;
         std::vector<bool> dead(pending_.size());
@@ -390,24 +465,27 @@ token_classes::token_classes(const llama_vocab *vocab, const precis::language &t
                     normal_[space_ok * 2 + terminator_ok].push_back(t);
         if (opens[i] && !space_first && !ends) paragraph_start_.push_back(t);
         if (terminal[i]) terminators_.push_back(t);
-        for (int s = 0; s < word_state_count; ++s) max_token_words_ = std::max(max_token_words_, e.budget_words[s]);
+        for (int s = 0; s < word_state_count; ++s)
+            max_token_words_ = std::max(max_token_words_, e.budget_words[s]);
     }
     for (const auto &ps : pending_)
         for (const auto &e : ps.effects)
-            for (int s = 0; s < word_state_count; ++s) max_token_words_ = std::max(max_token_words_, e.budget_words[s]);
+            for (int s = 0; s < word_state_count; ++s)
+                max_token_words_ = std::max(max_token_words_, e.budget_words[s]);
     if (normal_[3].empty() || terminators_.empty())
         throw error{errc::model,
                     "the model's vocabulary has no tokens for writing " + std::string(target.english_name) +
                         " (or no sentence terminator): choose a model whose tokenizer covers the language"};
 }
 
-std::shared_ptr<const token_classes> token_classes_for(const llama_vocab *vocab, const precis::language &target) {
+std::shared_ptr<const token_classes> token_classes_for(const llama_vocab *vocab,
+                                                       const precis::language &target) {
     if (vocab == nullptr) throw error{errc::internal, "token_classes_for: no vocabulary"};
     // The vocabulary's address alone could be reused by a later model, so the key also carries its size and a
     // fingerprint of a few pieces.
     const std::int32_t n = llama_vocab_n_tokens(vocab);
-    std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(vocab)) + "/" + std::to_string(n) + "/" +
-                      std::string(target.code) + "/";
+    std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(vocab)) + "/" + std::to_string(n) +
+                      "/" + std::string(target.code) + "/";
     char buf[64];
     for (std::int32_t i = 0; i < 16 && n > 0; ++i) {
         const std::int32_t t = static_cast<std::int32_t>((static_cast<std::int64_t>(i) * 7919) % n);

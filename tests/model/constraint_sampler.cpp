@@ -1,7 +1,7 @@
 // The constraint sampler under random logits: a random model wants to emit anything, which makes it the
 // hardest test of the constraints. Only the vocabularies that ship with llama.cpp are needed (vocab_only), no
-// weights: each step builds the id-ordered candidate array llama_sampler_sample would build, and runs the chain
-// [constraint, dist] on it.
+// weights: each step builds the id-ordered candidate array llama_sampler_sample would build, and runs the
+// chain [constraint, dist] on it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -83,7 +83,8 @@ run_output generate(const run_config &cfg) {
         if (piece.empty()) continue;
         if (cfg.name_boost != 0)
             for (const auto &name : cfg.names)
-                if ((" " + name).find(piece) != std::string::npos) bias[static_cast<std::size_t>(t)] += cfg.name_boost;
+                if ((" " + name).find(piece) != std::string::npos)
+                    bias[static_cast<std::size_t>(t)] += cfg.name_boost;
         if (cfg.terminator_boost != 0 && (piece == "." || piece == "؟" || piece == "。" || piece == "!"))
             bias[static_cast<std::size_t>(t)] += cfg.terminator_boost;
     }
@@ -96,8 +97,8 @@ run_output generate(const run_config &cfg) {
     llama_sampler_chain_add(chain, make_constraint_sampler(classes, options, &state));
     llama_sampler_chain_add(chain, llama_sampler_init_dist(cfg.seed));
 
-    // A pool of normal logits, read at a random offset each step: drawing 150k normals per step would make the
-    // test slow without making it any stronger.
+    // A pool of normal logits, read at a random offset each step: drawing 150k normals per step would make
+    // the test slow without making it any stronger.
     std::mt19937 rng(cfg.seed);
     std::normal_distribution<float> normal(0.0f, 2.0f);
     std::vector<float> pool(std::size_t{1} << 20);
@@ -110,7 +111,9 @@ run_output generate(const run_config &cfg) {
             const std::size_t offset = rng();
             for (std::int32_t t = 0; t < n_vocab; ++t)
                 cur[static_cast<std::size_t>(t)] = {
-                    t, pool[(offset + static_cast<std::size_t>(t)) & (pool.size() - 1)] + bias[static_cast<std::size_t>(t)],
+                    t,
+                    pool[(offset + static_cast<std::size_t>(t)) & (pool.size() - 1)] +
+                        bias[static_cast<std::size_t>(t)],
                     0.0f};
             llama_token_data_array cur_p{cur.data(), cur.size(), -1, false};
             llama_sampler_apply(chain, &cur_p);
@@ -145,7 +148,8 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
     const auto &v = load_vocab(cfg.vocab);
     ASSERT_EQ(out.paragraphs.size(), cfg.paragraphs) << where;
     for (std::int32_t t : out.tokens) {
-        EXPECT_FALSE(llama_vocab_is_eog(v.vocab, t)) << where << ": end-of-generation token " << t << " emitted";
+        EXPECT_FALSE(llama_vocab_is_eog(v.vocab, t))
+            << where << ": end-of-generation token " << t << " emitted";
         EXPECT_FALSE(llama_vocab_is_control(v.vocab, t)) << where << ": control token " << t << " emitted";
     }
     for (std::size_t p = 0; p < out.paragraphs.size(); ++p) {
@@ -153,10 +157,12 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
         const std::string at = where + " paragraph " + std::to_string(p) + " «" + text + "»";
         ASSERT_FALSE(find_invalid_utf8(text).has_value()) << at << ": not valid UTF-8";
         EXPECT_TRUE(out.completed[p]) << at << ": the paragraph never completed";
-        EXPECT_EQ(text.find_first_of("\n\r\t"), std::string::npos) << at << ": line break or tab inside a paragraph";
+        EXPECT_EQ(text.find_first_of("\n\r\t"), std::string::npos)
+            << at << ": line break or tab inside a paragraph";
         EXPECT_EQ(text.find("<|"), std::string::npos) << at << ": special token text";
         ASSERT_FALSE(text.empty()) << at;
-        EXPECT_FALSE(is_space(static_cast<unsigned char>(text[0]))) << at << ": paragraph starts with whitespace";
+        EXPECT_FALSE(is_space(static_cast<unsigned char>(text[0])))
+            << at << ": paragraph starts with whitespace";
 
         const std::size_t words = count_words(text);
         EXPECT_EQ(words, out.sampler_words[p]) << at << ": the sampler's word count differs from count_words";
@@ -168,7 +174,8 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
         for (std::size_t pos = 0; pos < text.size();) cps.push_back(next_code_point(text, pos));
         while (!cps.empty() && closers.find(cps.back()) != std::u32string::npos) cps.pop_back();
         ASSERT_FALSE(cps.empty()) << at;
-        EXPECT_NE(terminators.find(cps.back()), std::u32string::npos) << at << ": does not end at a sentence end";
+        EXPECT_NE(terminators.find(cps.back()), std::u32string::npos)
+            << at << ": does not end at a sentence end";
 
         // Letters are in the target script, except inside copied names.
         const auto covered = name_coverage(text, cfg.names);
@@ -179,8 +186,8 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
             if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) continue;
             if (covered[start]) continue;
             EXPECT_EQ(script_of(cp), lang->letters)
-                << at << ": letter U+" << std::hex << static_cast<std::uint32_t>(cp) << " at byte " << std::dec
-                << start << " is not in the target script";
+                << at << ": letter U+" << std::hex << static_cast<std::uint32_t>(cp) << " at byte "
+                << std::dec << start << " is not in the target script";
         }
     }
 }
@@ -189,7 +196,8 @@ class constraint_sampler_languages : public ::testing::TestWithParam<std::tuple<
 
 TEST_P(constraint_sampler_languages, random_model_output_keeps_every_constraint) {
     const auto &[vocab, lang] = GetParam();
-    if (load_vocab(vocab).vocab == nullptr) GTEST_SKIP() << "ggml-vocab-" << vocab << ".gguf not found in " << PRECIS_LLAMA_DIR;
+    if (load_vocab(vocab).vocab == nullptr)
+        GTEST_SKIP() << "ggml-vocab-" << vocab << ".gguf not found in " << PRECIS_LLAMA_DIR;
     for (std::uint32_t seed : {1u, 2u}) {
         run_config cfg;
         cfg.vocab = vocab;
@@ -211,7 +219,8 @@ TEST_P(constraint_sampler_languages, paragraphs_wait_for_the_window_when_the_mod
     cfg.budget = {30, 32, 34};
     const run_output out = generate(cfg);
     check_run(cfg, out, vocab + "/" + lang + "/eager terminators");
-    // Sentences still have at least min_sentence_words words (3) before their terminator, except a forced end.
+    // Sentences still have at least min_sentence_words words (3) before their terminator, except a forced
+    // end.
     for (const auto &p : out.paragraphs) {
         std::size_t begin = 0;
         char32_t previous = 0;
@@ -250,7 +259,8 @@ TEST(constraint_sampler, names_are_copied_exactly_when_the_model_favours_them) {
         check_run(cfg, out, "names/" + lang);
         std::string all;
         for (const auto &p : out.paragraphs) all += p + "\n";
-        EXPECT_NE(all.find("DeepSeek"), std::string::npos) << lang << ": DeepSeek never copied in «" << all << "»";
+        EXPECT_NE(all.find("DeepSeek"), std::string::npos)
+            << lang << ": DeepSeek never copied in «" << all << "»";
         EXPECT_NE(all.find("H800"), std::string::npos) << lang << ": H800 never copied in «" << all << "»";
     }
 }
@@ -272,7 +282,8 @@ TEST(constraint_sampler, array_not_in_id_order_is_masked_with_the_same_allowed_s
         for (std::int32_t t = 0; t < n; ++t) ordered[static_cast<std::size_t>(t)] = {t, logit(rng), 0.0f};
         std::vector<llama_token_data> reversed(ordered.rbegin(), ordered.rend());
         std::vector<float> original(static_cast<std::size_t>(n));
-        for (std::int32_t t = 0; t < n; ++t) original[static_cast<std::size_t>(t)] = ordered[static_cast<std::size_t>(t)].logit;
+        for (std::int32_t t = 0; t < n; ++t)
+            original[static_cast<std::size_t>(t)] = ordered[static_cast<std::size_t>(t)].logit;
         llama_token_data_array a{ordered.data(), ordered.size(), -1, false};
         llama_token_data_array b{reversed.data(), reversed.size(), -1, false};
         llama_sampler_apply(smpl, &a);

@@ -30,7 +30,9 @@ const llama_vocab *qwen2() {
     return model ? llama_model_get_vocab(model) : nullptr;
 }
 
-bool in(const std::vector<std::int32_t> &list, std::int32_t t) { return std::binary_search(list.begin(), list.end(), t); }
+bool in(const std::vector<std::int32_t> &list, std::int32_t t) {
+    return std::binary_search(list.begin(), list.end(), t);
+}
 
 TEST(constraint_token_classes, arabic_lists_hold_arabic_text_and_nothing_else) {
     const llama_vocab *vocab = qwen2();
@@ -40,10 +42,13 @@ TEST(constraint_token_classes, arabic_lists_hold_arabic_text_and_nothing_else) {
     ASSERT_GT(all.size(), 1000u) << "qwen2 has thousands of Arabic tokens";
     for (std::int32_t t : all) {
         const std::string_view piece = classes->piece(t);
-        EXPECT_EQ(piece.find_first_of("\n\r\t"), std::string_view::npos) << "token " << t << " holds a line break";
-        EXPECT_FALSE(llama_vocab_is_eog(vocab, t) || llama_vocab_is_control(vocab, t)) << "special token " << t;
+        EXPECT_EQ(piece.find_first_of("\n\r\t"), std::string_view::npos)
+            << "token " << t << " holds a line break";
+        EXPECT_FALSE(llama_vocab_is_eog(vocab, t) || llama_vocab_is_control(vocab, t))
+            << "special token " << t;
         for (char c : piece)
-            EXPECT_FALSE((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) << "Latin letter in token " << t << " «" << piece << "»";
+            EXPECT_FALSE((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                << "Latin letter in token " << t << " «" << piece << "»";
     }
     // Tokens a writer of Arabic needs are there: the Arabic comma and question mark, Eastern Arabic digits.
     for (const char *text : {"،", "؟", "٣", " في", "."}) {
@@ -66,8 +71,10 @@ TEST(constraint_token_classes, sentence_end_and_paragraph_start_lists_follow_the
         const auto classes = token_classes_for(vocab, *find_language(code));
         ASSERT_FALSE(classes->terminators().empty()) << code;
         for (std::int32_t t : classes->terminators()) {
-            EXPECT_EQ(count_words(classes->piece(t)), 0u) << code << ": terminator token «" << classes->piece(t) << "» adds words";
-            EXPECT_TRUE(classes->effect(t).flags & ends_sentence) << code << ": «" << classes->piece(t) << "»";
+            EXPECT_EQ(count_words(classes->piece(t)), 0u)
+                << code << ": terminator token «" << classes->piece(t) << "» adds words";
+            EXPECT_TRUE(classes->effect(t).flags & ends_sentence)
+                << code << ": «" << classes->piece(t) << "»";
         }
         for (std::int32_t t : classes->paragraph_start()) {
             const std::string_view p = classes->piece(t);
@@ -77,7 +84,8 @@ TEST(constraint_token_classes, sentence_end_and_paragraph_start_lists_follow_the
         // Chinese is written without spaces: no allowed token holds one.
         if (std::string(code) == "zh") {
             for (std::int32_t t : classes->normal(true, true)) {
-                EXPECT_EQ(classes->piece(t).find(' '), std::string_view::npos) << "zh token «" << classes->piece(t) << "»";
+                EXPECT_EQ(classes->piece(t).find(' '), std::string_view::npos)
+                    << "zh token «" << classes->piece(t) << "»";
             }
         }
     }
@@ -124,7 +132,8 @@ TEST(constraint_sampler, no_token_ngram_repeats_even_when_the_model_loves_a_phra
     state.begin_paragraph({0, 0, 0});
     for (int step = 0; step < 400; ++step) {
         for (std::size_t t = 0; t < n; ++t) cur[t] = {static_cast<llama_token>(t), noise(rng), 0.0f};
-        for (std::size_t k = 0; k < favourites.size(); ++k) cur[static_cast<std::size_t>(favourites[k])].logit = 10.0f + static_cast<float>(k);
+        for (std::size_t k = 0; k < favourites.size(); ++k)
+            cur[static_cast<std::size_t>(favourites[k])].logit = 10.0f + static_cast<float>(k);
         llama_token_data_array cur_p{cur.data(), cur.size(), -1, false};
         llama_sampler_apply(chain, &cur_p);
         const llama_token token = cur_p.data[cur_p.selected].id;
@@ -135,8 +144,9 @@ TEST(constraint_sampler, no_token_ngram_repeats_even_when_the_model_loves_a_phra
     for (std::size_t i = 0; i + 3 <= emitted.size(); ++i) {
         const std::vector<std::int32_t> gram(emitted.begin() + static_cast<std::ptrdiff_t>(i),
                                              emitted.begin() + static_cast<std::ptrdiff_t>(i + 3));
-        EXPECT_TRUE(seen.insert(gram).second) << "3-gram repeated at token " << i << ": «" << classes->piece(gram[0])
-                                              << "|" << classes->piece(gram[1]) << "|" << classes->piece(gram[2]) << "»";
+        EXPECT_TRUE(seen.insert(gram).second)
+            << "3-gram repeated at token " << i << ": «" << classes->piece(gram[0]) << "|"
+            << classes->piece(gram[1]) << "|" << classes->piece(gram[2]) << "»";
     }
     llama_sampler_free(chain);
 }
