@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "precis/rouge.h"
+#include "support/process.h"
 
 namespace {
 
@@ -67,6 +70,31 @@ TEST(rouge_cnndm, every_published_output_scores_within_half_a_point_and_in_publi
     const std::size_t n = std::size(outputs);
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j)
-            if (outputs[i].r1 > outputs[j].r1)
+            if (outputs[i].r1 > outputs[j].r1) {
                 EXPECT_GT(ours_r1[i], ours_r1[j]) << outputs[i].path << " should outrank " << outputs[j].path;
+            }
+}
+
+TEST(rouge_cnndm, eval_rouge_batch_command_reproduces_a_published_system_in_json) {
+    const std::string dir = std::string(PRECIS_DATA_DIR) + "/summarization/cnndm100/abs/bart";
+    if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no CNN/DM 100 data at " << dir;
+    const auto r = precis::test::run_precis("eval rouge --candidates " + precis::test::shell_quote(dir + "/out.txt") +
+                                            " --references " + precis::test::shell_quote(dir + "/ref.txt") +
+                                            " --lang en --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["documents"].get<int>(), 100);
+    EXPECT_NEAR(j["rouge1"].get<double>(), 44.90, 0.5) << r.out;
+    EXPECT_NEAR(j["rouge2"].get<double>(), 21.53, 0.5) << r.out;
+}
+
+TEST(rouge_cnndm, misaligned_batch_files_exit_2_naming_the_file) {
+    const std::string dir = std::string(PRECIS_DATA_DIR) + "/summarization/cnndm100/abs/bart";
+    if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no CNN/DM 100 data at " << dir;
+    const std::string short_refs = precis::test::write_temp_file("three_refs.txt", "one\ntwo\nthree\n");
+    const auto r = precis::test::run_precis("eval rouge --candidates " + precis::test::shell_quote(dir + "/out.txt") +
+                                            " --references " + precis::test::shell_quote(short_refs));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(r.out.empty()) << "nothing may be written on error";
+    EXPECT_NE(r.err.find("three_refs.txt"), std::string::npos) << r.err;
 }

@@ -3,6 +3,7 @@
 
 #include "precis/error.h"
 #include "precis/rouge.h"
+#include "support/process.h"
 
 using precis::rouge;
 
@@ -80,4 +81,21 @@ TEST(rouge, no_references_is_a_usage_error) {
 TEST(rouge, sentence_tags_become_lines) {
     EXPECT_EQ(precis::untag_sentences("<t> <t> one two . </t> <t> three . </t> </t>"), "one two .\nthree .");
     EXPECT_EQ(precis::untag_sentences("no tags here"), "no tags here");
+}
+
+TEST(rouge, eval_rouge_command_scores_one_summary_against_several_references) {
+    const std::string cand = precis::test::write_temp_file("cand.txt", "the harbour opened a ferry line");
+    const std::string ref_a = precis::test::write_temp_file("ref_a.txt", "the harbour opened a ferry line");
+    const std::string ref_b = precis::test::write_temp_file("ref_b.txt", "snow closed every road");
+    const auto r = precis::test::run_precis("eval rouge --candidate " + cand + " --reference " + ref_a +
+                                            " --reference " + ref_b + " --lang en");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("ROUGE-1 50.00"), std::string::npos) << "the two references must be averaged:\n" << r.out;
+}
+
+TEST(rouge, eval_rouge_without_references_exits_2) {
+    const std::string cand = precis::test::write_temp_file("cand_only.txt", "text");
+    const auto r = precis::test::run_precis("eval rouge --candidate " + cand);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--reference"), std::string::npos) << r.err;
 }
