@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <thread>
 #include <string>
 
 #include "eval/corpus.h"
@@ -118,4 +119,18 @@ TEST(extractive, more_paragraphs_than_chosen_sentences_still_gives_exact_count_a
     ASSERT_EQ(r.paragraphs.size(), 6u);
     EXPECT_GE(total_words(r), spec.min_words);
     EXPECT_LE(total_words(r), spec.max_words);
+}
+
+TEST(extractive, concurrent_calls_give_the_same_summary_as_one_call) {
+    const auto a = analyze_plain(arabic, "ar", false);
+    const auto spec = make_spec(40, 2, "ar");
+    const auto want = precis::summarize_extractive(a, spec).paragraphs;
+    std::vector<std::vector<std::string>> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < got.size(); ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 50; ++i) got[t] = precis::summarize_extractive(a, spec).paragraphs;
+        });
+    for (auto &th : threads) th.join();
+    for (const auto &g : got) EXPECT_EQ(g, want);
 }
