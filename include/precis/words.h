@@ -59,6 +59,9 @@ bool is_letter_or_digit(char32_t cp) noexcept;
 // True for a Han, Hiragana or Katakana character (each counts as one word).
 bool is_counted_per_character(char32_t cp) noexcept;
 
+// `text` without Unicode whitespace (is_space) at either end; a view into `text`.
+std::string_view trim_space(std::string_view text) noexcept;
+
 // Paragraphs of `text`: blocks separated by one or more blank lines (a line holding only whitespace is
 // blank), each trimmed of surrounding whitespace; empty blocks are dropped. Views point into `text`.
 std::vector<std::string_view> split_paragraphs(std::string_view text);

@@ -736,23 +736,6 @@ std::string number_text(double v) {
     return fmt::format("{}", v);
 }
 
-std::string_view trim(std::string_view s) {
-    std::size_t b = 0;
-    while (b < s.size()) {
-        std::size_t p = b;
-        if (!is_space(next_code_point(s, p))) break;
-        b = p;
-    }
-    std::size_t e = s.size();
-    while (e > b) {
-        std::size_t start = e - 1;
-        while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-        std::size_t p = start;
-        if (!is_space(next_code_point(s, p))) break;
-        e = start;
-    }
-    return s.substr(b, e - b);
-}
 
 std::string supported_codes() {
     std::string out;
@@ -816,7 +799,7 @@ bool any_key(const tokens_t &t, std::size_t i, const std::unordered_set<std::str
 
 parsed_instruction parse_instruction(std::string_view text) {
     parsed_instruction out;
-    const std::string_view trimmed = trim(text);
+    const std::string_view trimmed = trim_space(text);
     out.text.assign(trimmed);
     const tokens_t t = detail::tokenize_instruction(out.text);
     auto phrase_of = [&](const spec_match &m) {

@@ -38,25 +38,6 @@ bool is_blank(std::string_view line) noexcept {
     return true;
 }
 
-// Trims Unicode whitespace from both ends.
-std::string_view trim(std::string_view s) noexcept {
-    std::size_t b = 0;
-    while (b < s.size()) {
-        std::size_t p = b;
-        if (!is_space(next_code_point(s, p))) break;
-        b = p;
-    }
-    std::size_t e = s.size();
-    while (e > b) {
-        // Step back to the start of the last code point (skip continuation bytes).
-        std::size_t start = e - 1;
-        while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-        std::size_t p = start;
-        if (!is_space(next_code_point(s, p))) break;
-        e = start;
-    }
-    return s.substr(b, e - b);
-}
 
 }  // namespace
 
@@ -235,7 +216,7 @@ std::vector<std::string_view> split_paragraphs(std::string_view text) {
         const std::string_view line = text.substr(pos, end - pos);
         if (is_blank(line)) {
             if (para_open) {
-                const auto p = trim(text.substr(para_begin, pos - para_begin));
+                const auto p = trim_space(text.substr(para_begin, pos - para_begin));
                 if (!p.empty()) paragraphs.push_back(p);
                 para_open = false;
             }
@@ -247,7 +228,7 @@ std::vector<std::string_view> split_paragraphs(std::string_view text) {
         pos = next;
     }
     if (para_open) {
-        const auto p = trim(text.substr(para_begin));
+        const auto p = trim_space(text.substr(para_begin));
         if (!p.empty()) paragraphs.push_back(p);
     }
     return paragraphs;
@@ -259,12 +240,31 @@ std::string join_paragraphs(const std::vector<std::string> &paragraphs) {
     std::string out;
     out.reserve(size);
     for (const auto &p : paragraphs) {
-        const auto t = trim(p);
+        const auto t = trim_space(p);
         if (t.empty()) continue;  // an empty paragraph would make two blank lines in a row
         if (!out.empty()) out += "\n\n";
         out += t;
     }
     return out;
+}
+
+std::string_view trim_space(std::string_view s) noexcept {
+    std::size_t b = 0;
+    while (b < s.size()) {
+        std::size_t p = b;
+        if (!is_space(next_code_point(s, p))) break;
+        b = p;
+    }
+    std::size_t e = s.size();
+    while (e > b) {
+        // Step back to the start of the last code point (skip continuation bytes).
+        std::size_t start = e - 1;
+        while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+        std::size_t p = start;
+        if (!is_space(next_code_point(s, p))) break;
+        e = start;
+    }
+    return s.substr(b, e - b);
 }
 
 }  // namespace precis
