@@ -45,6 +45,9 @@ constexpr int max_banned = 1024;
 // Tokens a paragraph at its word limit may still spend finishing the word it is in before only terminators
 // remain.
 constexpr std::size_t finish_word_tokens = 4;
+// Tokens a paragraph at its word limit may spend closing a quotation before a sentence end completes it
+// anyway.
+constexpr std::size_t force_close_tokens = 8;
 
 struct ngram_slot {
     std::uint64_t key = 0;  // 0 = empty
@@ -110,6 +113,7 @@ class constraint_sampler {
     std::int32_t context_[max_ngram] = {};  // the last n-1 tokens of this paragraph, oldest first
     int context_len_ = 0;
     std::size_t serial_seen_ = 0;
+    std::uint8_t forbid_ = 0;  // token_flag bits that exclude a candidate in the current apply
 };
 
 void constraint_sampler::sync_paragraph() noexcept {
@@ -156,7 +160,7 @@ std::size_t constraint_sampler::collect(const llama_token_data *data, source a, 
         if (*banned == id) return;
         if constexpr (filter) {
             if (e == nullptr) e = &tc.effect(id);
-            if (e->budget_words[ws] > remaining) return;
+            if (e->budget_words[ws] > remaining || (e->flags & forbid_) != 0) return;
         }
         if constexpr (gather) {
             const llama_token_data &d = data[id];
@@ -224,11 +228,20 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
                        : of(tc.normal(space_ok, st.sentence_words_ >= min_sentence_words_));
     } else if (forced) {
         // At the word limit: finish the current word (tokens adding no word) for a few tokens, then only
-        // terminators, which add no words either.
-        if (st.word_ == word_state::in_word && st.forced_tokens_ < finish_word_tokens)
+        // terminators, which add no words either; inside a quotation also its closing marks, and once its
+        // sentence has ended only those.
+        const bool quoted = st.open_quotes_ > 0 || st.straight_quote_open_;
+        const bool closing = st.forced_tokens_ < force_close_tokens && !tc.closing().empty();
+        if (st.awaiting_close_ && !tc.closing().empty()) {
+            // accept() completes the paragraph at the closing mark that closes the quotation, or at the first
+            // one once the limit has run out.
+            a = of(tc.closing());
+        } else if (st.word_ == word_state::in_word && st.forced_tokens_ < finish_word_tokens) {
             a = of(tc.normal(false, true));
-        else
+        } else {
             a = of(tc.terminators());
+            if (quoted && closing) b = of(tc.closing());
+        }
     } else if (st.tokens_ == 0) {
         a = of(tc.paragraph_start());
         if (use_names_) b = of(trie_.start_bare().tokens);
@@ -254,11 +267,17 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
 
     const bool full = cur_p->size == tc.vocab_size();
     const llama_token_data *data = full ? cur_p->data : nullptr;
-    const bool filter = remaining < tc.max_token_words();
+    // The completions of a character have no list per sentence state, so a terminator completed from bytes
+    // (؟ is 0xD8 0x9F) is held to the same minimum sentence length here.
+    forbid_ = st.pending_ >= 0 && st.sentence_words_ < min_sentence_words_ && !forced ? ends_sentence : 0;
+    const bool filter = remaining < tc.max_token_words() || forbid_ != 0;
     bool identity = true;
     std::size_t n = collect_any(data, a, b, banned, ws, remaining, filter, identity);
-    // Never leave nothing to sample: first forgive repetition, then allow ending the sentence.
+    // Never leave nothing to sample: first forgive repetition, then the word budget; a character already
+    // begun must still be completed (its completions are never empty), anything else may end the sentence.
     if (n == 0 && n_banned > 0) n = collect_any(data, a, b, &no_ban, ws, remaining, filter, identity);
+    forbid_ = 0;
+    if (n == 0 && st.pending_ >= 0) n = collect_any(data, a, {}, &no_ban, ws, remaining, false, identity);
     if (n == 0) n = collect_any(data, of(tc.terminators()), {}, &no_ban, ws, remaining, false, identity);
 
     if (full && identity) {
@@ -316,10 +335,22 @@ void constraint_sampler::accept(std::int32_t token) {
     st.word_ = static_cast<word_state>(e->end_state[ws]);
     st.pending_ = e->pending;
     st.after_space_ = (e->flags & ends_with_space) != 0;
-    // A terminator inside a name ("U.S.") does not end the sentence.
+    st.open_quotes_ = std::max(0, st.open_quotes_ + e->quote_delta);
+    if (e->straight_quotes & 1) st.straight_quote_open_ = !st.straight_quote_open_;
+    // A paragraph does not end inside a quotation: a sentence that ends inside one («… نص.») completes the
+    // paragraph when its closing mark follows. At the word limit the quotation gets a few tokens to close.
+    const bool closed = (st.open_quotes_ == 0 && !st.straight_quote_open_) ||
+                        (was_forced && st.forced_tokens_ + 1 >= force_close_tokens);
     if (!via_name && (e->flags & ends_sentence) != 0) {
-        if (st.words_ >= st.budget_.min_words) st.complete_ = true;
+        // (A terminator inside a name, "U.S.", does not end the sentence.)
+        const bool may_end = st.words_ >= st.budget_.min_words;
+        st.complete_ = may_end && closed;
+        st.awaiting_close_ = may_end && !closed;
         st.sentence_words_ = 0;
+    } else if (st.awaiting_close_ && (e->flags & only_closers) != 0) {
+        st.complete_ = closed;
+    } else {
+        st.awaiting_close_ = false;
     }
     ++st.tokens_;
     if (was_forced) ++st.forced_tokens_;

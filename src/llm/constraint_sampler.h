@@ -75,7 +75,10 @@ class constraint_state {
     std::size_t serial_ = 0;
     bool complete_ = false;
     word_state word_ = word_state::outside;
-    bool after_space_ = false;     // the last token ended with whitespace
+    bool after_space_ = false;  // the last token ended with whitespace
+    int open_quotes_ = 0;       // paired quotes and brackets open in this paragraph
+    bool straight_quote_open_ = false;
+    bool awaiting_close_ = false;  // a sentence ended inside a quote: its closing mark completes it
     std::int32_t pending_ = -1;    // token_classes::pending() index of an incomplete UTF-8 sequence, or -1
     std::int32_t name_node_ = -1;  // name_trie node while copying a name, or -1
 };

@@ -283,6 +283,11 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
     for (std::size_t i = 0; i < cs.size(); ++i) {
         const char32_t cp = cs[i];
         if (!tc.allowed_char(cp)) ok = false;
+        // Layout is the engine's job: no runs of spaces, and no rules drawn with punctuation ("-----").
+        if (i > 0 && cp == cs[i - 1] &&
+            (cp == U' ' || (i > 2 && cp == cs[i - 2] && cp == cs[i - 3] && !is_letter_or_digit(cp) &&
+                            !tc.is_terminator(cp))))
+            ok = false;
         if (is_letter_or_digit(cp)) letters = true;
         if (tc.is_terminator(cp)) last_terminator = i;
     }
@@ -310,6 +315,19 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
     if (letters) f.effect.flags |= has_letters;
     f.ok = ok;
     f.only_terminal = ok && all_terminal && ends_sentence && d.trailing.empty();
+    // Paired quotes and brackets, so a paragraph is not ended inside a quotation. The apostrophe-like ’ is
+    // left out: English writes it inside words.
+    static constexpr std::u32string_view pair_open = U"«(“「（《", pair_close = U"»)”」）》";
+    int delta = 0, straight = 0;
+    bool closers_only = ok && !cs.empty() && d.trailing.empty();
+    for (char32_t cp : cs) {
+        delta += contains(pair_open, cp) ? 1 : contains(pair_close, cp) ? -1 : 0;
+        straight += cp == U'"';
+        if (!contains(pair_close, cp) && cp != U'"') closers_only = false;
+    }
+    f.effect.quote_delta = static_cast<std::int8_t>(std::clamp(delta, -100, 100));
+    f.effect.straight_quotes = clamp8(static_cast<std::size_t>(straight));
+    if (closers_only) f.effect.flags |= only_closers;
     f.opens = ok && (cs.empty() ? true
                                 : is_letter_or_digit(cs.front()) ||
                                       contains(rules_for(tc.target().letters).openers, cs.front()));
@@ -465,6 +483,7 @@ token_classes::token_classes(const llama_vocab *vocab, const precis::language &t
                     normal_[space_ok * 2 + terminator_ok].push_back(t);
         if (opens[i] && !space_first && !ends) paragraph_start_.push_back(t);
         if (terminal[i]) terminators_.push_back(t);
+        if ((e.flags & only_closers) != 0 && !space_first) closing_.push_back(t);
         for (int s = 0; s < word_state_count; ++s)
             max_token_words_ = std::max(max_token_words_, e.budget_words[s]);
     }

@@ -39,6 +39,9 @@ struct token_effect {
     std::uint8_t end_state[word_state_count] = {0, 0, 0};  // word_state after the token, per starting state
     std::uint8_t flags = 0;                                // token_flag bits
     std::int32_t pending = -1;  // index of the incomplete UTF-8 sequence the token ends with, or -1
+    std::int8_t quote_delta =
+        0;  // paired quotes and brackets opened minus closed: « » ( ) “ ” 「 」 （ ） 《 》
+    std::uint8_t straight_quotes = 0;  // number of '"' (each toggles whether a straight quote is open)
 };
 
 // Bits of token_effect::flags.
@@ -46,8 +49,9 @@ enum token_flag : std::uint8_t {
     ends_sentence = 1 << 0,  // text ends with a sentence terminator, optionally followed by closing quotes
     starts_with_space = 1 << 1,
     ends_with_space = 1 << 2,
-    has_letters = 1 << 3,  // contains at least one letter or digit
-    allowed = 1 << 4,      // in the normal lists (allowed inside a paragraph in some state)
+    has_letters = 1 << 3,   // contains at least one letter or digit
+    allowed = 1 << 4,       // in the normal lists (allowed inside a paragraph in some state)
+    only_closers = 1 << 5,  // nothing but closing quotes and brackets
 };
 
 // One incomplete UTF-8 sequence some allowed token ends with (e.g. the lead byte 0xD8 of an Arabic letter),
@@ -81,6 +85,8 @@ class token_classes {
     const std::vector<std::int32_t> &paragraph_start() const noexcept { return paragraph_start_; }
     // Tokens that only end a sentence (terminators and closing quotes; no letters, digits or spaces).
     const std::vector<std::int32_t> &terminators() const noexcept { return terminators_; }
+    // Tokens that only close quotes or brackets (» ” ) "), to finish a sentence that ended inside a quote.
+    const std::vector<std::int32_t> &closing() const noexcept { return closing_; }
 
     const token_effect &effect(std::int32_t token) const noexcept {
         return effects_[static_cast<std::size_t>(token)];
@@ -115,6 +121,7 @@ class token_classes {
     std::vector<std::int32_t> normal_[4];
     std::vector<std::int32_t> paragraph_start_;
     std::vector<std::int32_t> terminators_;
+    std::vector<std::int32_t> closing_;
     std::vector<pending_sequence> pending_;
     std::uint8_t max_token_words_ = 0;
 };
