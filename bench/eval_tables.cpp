@@ -157,6 +157,8 @@ plan_params parse_params(int argc, char **argv, std::string &data_dir) {
             else if (k == "centroid") p.salience.centroid_weight = v;
             else if (k == "first") p.salience.first_sentence_bonus = v;
             else if (k == "rel") p.salience.relative_position_decay = v;
+            else if (k == "stem_sim") p.salience.stem_similarity = v != 0.0;
+            else if (k == "stem_centroid") p.salience.stem_centroid = v != 0.0;
             else if (k == "length") p.salience.length_weight = v;
             else if (k == "decay") p.salience.position_decay = v;
             else if (k == "lead_bonus") p.salience.paragraph_lead_bonus = v;

@@ -76,6 +76,43 @@ void scale_to_unit_max(std::vector<double> &v) {
         for (double &x : v) x /= hi;
 }
 
+// Unit TF-IDF vectors of the sentences, (term id, weight) sorted by term id; returns the vocabulary size.
+// The IDF is the document's own (sentences as documents): a term every sentence repeats says nothing about
+// which sentence matters.
+std::size_t tfidf_vectors(const std::vector<analyzed_sentence> &sentences, std::string_view language,
+                          detail::stemmer &stem, std::vector<sparse_vector> &out) {
+    const std::size_t n = sentences.size();
+    std::unordered_map<std::string, std::uint32_t> ids;
+    std::vector<std::vector<std::uint32_t>> terms(n);
+    for (std::size_t i = 0; i < n; ++i) sentence_terms(sentences[i].text, language, stem, ids, terms[i]);
+    std::vector<std::uint32_t> df(ids.size(), 0);
+    for (auto &t : terms) {
+        std::sort(t.begin(), t.end());
+        for (std::size_t k = 0; k < t.size(); ++k)
+            if (k == 0 || t[k] != t[k - 1]) ++df[t[k]];
+    }
+    const double nd = static_cast<double>(n);
+    out.assign(n, {});
+    for (std::size_t i = 0; i < n; ++i) {
+        auto &vec = out[i];
+        const auto &t = terms[i];
+        double norm2 = 0.0;
+        for (std::size_t k = 0; k < t.size();) {
+            std::size_t e = k;
+            while (e < t.size() && t[e] == t[k]) ++e;
+            const double w = static_cast<double>(e - k) * std::log(1.0 + nd / df[t[k]]);
+            vec.emplace_back(t[k], static_cast<float>(w));
+            norm2 += w * w;
+            k = e;
+        }
+        if (norm2 > 0.0) {
+            const double inv = 1.0 / std::sqrt(norm2);
+            for (auto &p : vec) p.second = static_cast<float>(p.second * inv);
+        }
+    }
+    return ids.size();
+}
+
 }  // namespace
 
 double salience_model::similarity(std::size_t i, std::size_t j) const noexcept {
@@ -95,42 +132,23 @@ salience_model score_sentences(const std::vector<analyzed_sentence> &sentences, 
     m.vectors_.assign(n, {});
     if (n == 0) return m;
 
-    // Terms and document frequencies.
-    detail::stemmer stem(language);
-    std::unordered_map<std::string, std::uint32_t> ids;
-    std::vector<std::vector<std::uint32_t>> terms(n);
-    for (std::size_t i = 0; i < n; ++i) sentence_terms(sentences[i].text, language, stem, ids, terms[i]);
-    std::vector<std::uint32_t> df(ids.size(), 0);
-    for (auto &t : terms) {
-        std::sort(t.begin(), t.end());
-        for (std::size_t k = 0; k < t.size(); ++k)
-            if (k == 0 || t[k] != t[k - 1]) ++df[t[k]];
+    // Terms for the similarity graph (LexRank, redundancy) and for the centroid, stemmed or not as the
+    // params say (measurements in salience.h); the second set is built only when the two differ.
+    detail::stemmer stem(params.stem_similarity ? language : std::string_view{});
+    const std::size_t vocabulary = tfidf_vectors(sentences, language, stem, m.vectors_);
+    std::vector<sparse_vector> surface;
+    std::size_t surface_vocabulary = vocabulary;
+    const std::vector<sparse_vector> *centroid_vectors = &m.vectors_;
+    if (params.stem_centroid != params.stem_similarity) {
+        detail::stemmer other(params.stem_centroid ? language : std::string_view{});
+        surface_vocabulary = tfidf_vectors(sentences, language, other, surface);
+        centroid_vectors = &surface;
     }
-
-    // Unit TF-IDF vectors. The IDF is the document's own (sentences as documents): a term every sentence
-    // repeats says nothing about which sentence matters.
     const double nd = static_cast<double>(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        auto &vec = m.vectors_[i];
-        const auto &t = terms[i];
-        double norm2 = 0.0;
-        for (std::size_t k = 0; k < t.size();) {
-            std::size_t e = k;
-            while (e < t.size() && t[e] == t[k]) ++e;
-            const double w = static_cast<double>(e - k) * std::log(1.0 + nd / df[t[k]]);
-            vec.emplace_back(t[k], static_cast<float>(w));
-            norm2 += w * w;
-            k = e;
-        }
-        if (norm2 > 0.0) {
-            const double inv = 1.0 / std::sqrt(norm2);
-            for (auto &p : vec) p.second = static_cast<float>(p.second * inv);
-        }
-    }
 
     // LexRank: power iteration on the row-normalised similarity graph (self-loops excluded). An inverted
     // index over terms keeps the graph construction proportional to the shared terms, not n² · terms.
-    std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(ids.size());
+    std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(vocabulary);
     for (std::size_t i = 0; i < n; ++i)
         for (auto [term, w] : m.vectors_[i]) postings[term].emplace_back(static_cast<std::uint32_t>(i), w);
     std::vector<std::vector<std::pair<std::uint32_t, float>>> edges(n);
@@ -181,8 +199,8 @@ salience_model score_sentences(const std::vector<analyzed_sentence> &sentences, 
 
     // Centroid similarity (Radev et al., 2004, MEAD): the cosine of a sentence with the document's
     // TF-IDF centroid, which favours sentences made of the document's recurring content words.
-    std::vector<double> centroid(ids.size(), 0.0);
-    for (const auto &vec : m.vectors_)
+    std::vector<double> centroid(surface_vocabulary, 0.0);
+    for (const auto &vec : *centroid_vectors)
         for (auto [term, w] : vec) centroid[term] += w;
     double cnorm = 0.0;
     for (double c : centroid) cnorm += c * c;
@@ -190,7 +208,7 @@ salience_model score_sentences(const std::vector<analyzed_sentence> &sentences, 
     m.centroid.assign(n, 0.0);
     for (std::size_t i = 0; i < n && cnorm > 0.0; ++i) {
         double s = 0.0;
-        for (auto [term, w] : m.vectors_[i]) s += w * centroid[term];
+        for (auto [term, w] : (*centroid_vectors)[i]) s += w * centroid[term];
         m.centroid[i] = s / cnorm;
     }
     scale_to_unit_max(m.centroid);
