@@ -33,5 +33,5 @@ TEST(extractive_cnndm, rouge1_beats_lead3_at_the_same_length_with_exact_paragrap
     }
     const auto o = precis::mean(ours), l = precis::mean(lead3);
     EXPECT_NEAR(l.r1, 39.66, 0.5) << "Lead-3 must reproduce the published figure";
-    EXPECT_GT(o.r1, l.r1) << "precis " << o.r1 << " vs Lead-3 " << l.r1;
+    EXPECT_GT(o.r1, l.r1 + 0.8) << "precis " << o.r1 << " vs Lead-3 " << l.r1 << " (measured 41.02 vs 39.66)";
 }

@@ -13,7 +13,7 @@ namespace {
 const std::string easc_dir = std::string(PRECIS_DATA_DIR) + "/summarization/easc";
 }
 
-TEST(extractive_easc, rouge1_matches_the_lead_n_words_baseline_and_every_summary_has_its_shape) {
+TEST(extractive_easc, rouge1_at_least_the_lead_n_words_baseline_and_every_summary_has_its_shape) {
     if (!std::filesystem::is_directory(easc_dir)) GTEST_SKIP() << "no EASC data at " << easc_dir;
     const auto docs = precis::detail::load_easc(easc_dir);
     ASSERT_EQ(docs.size(), 153u);
@@ -46,7 +46,6 @@ TEST(extractive_easc, rouge1_matches_the_lead_n_words_baseline_and_every_summary
     const auto o = precis::mean(ours), l = precis::mean(lead);
     RecordProperty("precis_r1", std::to_string(o.r1));
     RecordProperty("lead_n_words_r1", std::to_string(l.r1));
-    // The strong Lead-N-words baseline computed in this run; precis must not fall measurably below it.
-    EXPECT_GE(o.r1, l.r1 - 0.5) << "precis " << o.r1 << " vs Lead-N words " << l.r1;
-    EXPECT_GE(o.r1, 51.0) << "EASC ROUGE-1 regressed";
+    // The strong Lead-N-words baseline computed in this run (52.05; precis measured 52.33).
+    EXPECT_GE(o.r1, l.r1) << "precis " << o.r1 << " vs Lead-N words " << l.r1;
 }
