@@ -16,9 +16,11 @@
 #include <unicode/uchar.h>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "precis/utf8.h"
 #include "precis/words.h"
+#include "text/utf8_fast.h"
 
 namespace precis {
 namespace detail {
@@ -47,10 +49,34 @@ constexpr std::size_t max_tokens = 30;
 constexpr std::size_t edge_window_bytes = 360;
 
 struct token {
-    std::string norm;        // normalised form used for matching
     std::size_t begin = 0;   // byte offsets into the tokenised text
     std::size_t end = 0;
+    std::size_t norm_begin = 0;  // the normalised form: [norm_begin, norm_end) in token_list::norms
+    std::size_t norm_end = 0;
     bool number = false;     // all digits
+};
+
+// The tokens of a text and their normalised forms. The forms are stored once, in order, each separated
+// from the next by one space, so the form of a phrase (tokens i..j) is a view from the first token's form
+// to the last one's: phrase lookups build no strings. One list is reused per call, so tokenising does not
+// allocate per token either (this runs on every line of every document and summary).
+struct token_list {
+    std::vector<token> toks;
+    std::string norms;
+
+    std::size_t size() const { return toks.size(); }
+    bool empty() const { return toks.empty(); }
+    const token &operator[](std::size_t i) const { return toks[i]; }
+    std::string_view norm(std::size_t i) const { return join(i, 1); }
+    // The normalised forms of `count` tokens from `from`, joined by single spaces.
+    std::string_view join(std::size_t from, std::size_t count) const {
+        return std::string_view(norms).substr(toks[from].norm_begin,
+                                              toks[from + count - 1].norm_end - toks[from].norm_begin);
+    }
+    void clear() {
+        toks.clear();
+        norms.clear();
+    }
 };
 
 bool is_arabic_mark(char32_t cp) {
@@ -59,14 +85,11 @@ bool is_arabic_mark(char32_t cp) {
 
 bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-// Appends the matching form of `cp` to `out`: lower case, Arabic letter variants folded, Arabic-Indic
-// digits as ASCII, marks dropped.
-void append_normalised(std::string &out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-        return;
-    }
-    if (is_arabic_mark(cp)) return;
+// The matching form of `cp`: lower case, Arabic letter variants folded, Arabic-Indic digits as ASCII;
+// 0 for the marks that matching drops.
+char32_t normalised(char32_t cp) {
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    if (is_arabic_mark(cp)) return 0;
     switch (cp) {
     case 0x0622: case 0x0623: case 0x0625: case 0x0671: cp = 0x0627; break;  // آ أ إ ٱ → ا
     case 0x0649: cp = 0x064A; break;                                      // ى → ي
@@ -74,16 +97,28 @@ void append_normalised(std::string &out, char32_t cp) {
     default:
         if (cp >= 0x0660 && cp <= 0x0669) cp = '0' + (cp - 0x0660);
         else if (cp >= 0x06F0 && cp <= 0x06F9) cp = '0' + (cp - 0x06F0);
-        else cp = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+        // The Arabic block has no case, so the common Arabic letter needs no ICU lookup.
+        else if (cp < 0x0600 || cp > 0x06FF) cp = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
     }
-    append_utf8(out, cp);
+    return cp;
 }
+
+void append_normalised(std::string &out, char32_t cp) {
+    if (const char32_t n = normalised(cp)) append_utf8_fast(out, n);
+}
+
+// What tokenize records: only the count, the token spans, or the spans with their normalised forms.
+enum class detail_level { count, spans, forms };
 
 // Splits `text` into words (runs of letters/digits, Arabic marks and inner apostrophes) and "©" symbols.
 // Returns false, leaving a partial list, when there are more than `limit` tokens: the caller only judges
-// short text, so it never pays for a long line.
-bool tokenize(std::string_view text, std::size_t limit, std::vector<token> &out) {
-    out.clear();
+// short text, so it never pays for a long line. Normalising is most of the cost, so callers ask only for
+// what they use: a count turns long lines away, spans find segment starts, forms are for judging.
+bool tokenize(std::string_view text, std::size_t limit, token_list *out, detail_level level = detail_level::forms) {
+    if (level == detail_level::count) out = nullptr;
+    const bool forms = level == detail_level::forms;
+    if (out) out->clear();
+    std::size_t count = 0;
     std::size_t pos = 0;
     token cur;
     bool in_token = false;
@@ -91,60 +126,85 @@ bool tokenize(std::string_view text, std::size_t limit, std::vector<token> &out)
     const auto finish = [&](std::size_t end) {
         if (!in_token) return true;
         in_token = false;
-        cur.end = end;
-        cur.number = all_digits;
-        if (out.size() == limit) return false;
-        out.push_back(std::move(cur));
-        cur = token{};
+        if (count == limit) return false;
+        ++count;
+        if (out) {
+            cur.end = end;
+            cur.number = all_digits;
+            cur.norm_end = forms ? out->norms.size() : 0;
+            out->toks.push_back(cur);
+        }
         return true;
     };
     while (pos < text.size()) {
         const std::size_t start = pos;
-        const char32_t cp = next_code_point(text, pos);
-        const bool word_char = is_letter_or_digit(cp) || (in_token && is_arabic_mark(cp));
+        const char32_t cp = decode_fast(text, pos);
+        const bool word_char = is_letter_or_digit_fast(cp) || (in_token && is_arabic_mark(cp));
         if (word_char) {
             if (!in_token) {
                 in_token = true;
                 all_digits = true;
                 cur.begin = start;
+                if (out && forms) {
+                    if (!out->norms.empty()) out->norms.push_back(' ');
+                    cur.norm_begin = out->norms.size();
+                }
             }
             if (!(cp >= '0' && cp <= '9') && !(cp >= 0x0660 && cp <= 0x0669) && !(cp >= 0x06F0 && cp <= 0x06F9))
                 all_digits = false;
-            append_normalised(cur.norm, cp);
+            if (out && forms) append_normalised(out->norms, cp);
             continue;
         }
         if (in_token && is_apostrophe(cp) && pos < text.size()) {
             std::size_t peek = pos;
-            if (is_letter_or_digit(next_code_point(text, peek))) continue;  // "don't": one word
+            if (is_letter_or_digit_fast(decode_fast(text, peek))) continue;  // "don't": one word
         }
         if (!finish(start)) return false;
         if (cp == 0x00A9) {  // ©
-            if (out.size() == limit) return false;
-            out.push_back(token{"\xC2\xA9", start, pos, false});
+            if (count == limit) return false;
+            ++count;
+            if (out && forms) {
+                if (!out->norms.empty()) out->norms.push_back(' ');
+                const std::size_t b = out->norms.size();
+                out->norms += "\xC2\xA9";
+                out->toks.push_back(token{start, pos, b, out->norms.size(), false});
+            } else if (out) {
+                out->toks.push_back(token{start, pos, 0, 0, false});
+            }
         }
     }
     return finish(text.size());
 }
 
+// Hash and equality that accept std::string_view, so tables keyed by std::string answer a view without
+// building a string (C++20 heterogeneous lookup).
+struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using string_set = std::unordered_set<std::string, string_hash, std::equal_to<>>;
+
 struct phrase_table {
-    std::unordered_map<std::string, category> phrases;  // normalised words joined by ' '
+    std::unordered_map<std::string, category, string_hash, std::equal_to<>> phrases;  // words joined by ' '
     std::size_t longest = 1;                            // in words
-    std::unordered_set<std::string> filler;             // allowed inside boilerplate, no evidence alone
-    std::unordered_set<std::string> nav_prefixes;       // "read more" in "Read more: …"
-    std::unordered_set<std::string> copyright_sentences;  // "all rights reserved"
-    std::unordered_set<std::string> markers;            // words where a run-together footer may begin
+    string_set phrase_starts;                           // first words of `phrases`
+    string_set filler;                                  // allowed inside boilerplate, no evidence alone
+    string_set nav_prefixes;                            // "read more" in "Read more: …"
+    string_set copyright_sentences;                     // "all rights reserved"
+    string_set copyright_starts;                        // first words of `copyright_sentences`
+    string_set markers;                                 // words where a run-together footer may begin
+    std::vector<char32_t> marker_firsts;                // the first character of each marker's form
+    // Normalised forms of the call-to-action words is_prefixed_navigation compares with.
+    std::string press_here, click_here, subscribe_ar, newsletter_ar;
 };
 
 std::string normalised_key(std::string_view raw) {
-    std::vector<token> toks;
-    tokenize(raw, 64, toks);
-    std::string key;
-    for (const auto &t : toks) {
-        if (!key.empty()) key.push_back(' ');
-        key += t.norm;
-    }
-    return key;
+    token_list toks;
+    tokenize(raw, 64, &toks);
+    return toks.empty() ? std::string() : std::string(toks.join(0, toks.size()));
 }
+
+std::string first_word(const std::string &key) { return key.substr(0, key.find(' ')); }
 
 std::size_t key_words(const std::string &key) {
     return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
@@ -156,6 +216,7 @@ phrase_table build_table() {
         for (const char *raw : list) {
             std::string key = normalised_key(raw);
             t.longest = std::max(t.longest, key_words(key));
+            t.phrase_starts.insert(first_word(key));
             t.phrases.emplace(std::move(key), c);
         }
     };
@@ -195,11 +256,21 @@ phrase_table build_table() {
                             "شاهد أيضا", "شاهد", "ذات صلة", "اقرأ"})
         t.nav_prefixes.insert(normalised_key(raw));
     for (const char *raw : {"all rights reserved", "جميع الحقوق محفوظة", "كل الحقوق محفوظة", "الحقوق محفوظة",
-                            "حقوق النشر محفوظة", "حقوق الطبع محفوظة"})
+                            "حقوق النشر محفوظة", "حقوق الطبع محفوظة"}) {
         t.copyright_sentences.insert(normalised_key(raw));
+        t.copyright_starts.insert(first_word(normalised_key(raw)));
+    }
     // Only words that cannot end an article sentence: "…in a tweet." or "…are related." must stay.
     for (const char *raw : {"\xC2\xA9", "copyright", "شاركها", "exit", "skip", "تابعنا", "جميع", "all", "اقرأ"})
         t.markers.insert(normalised_key(raw));
+    for (const std::string &m : t.markers) {
+        std::size_t p = 0;
+        t.marker_firsts.push_back(decode_fast(m, p));
+    }
+    t.press_here = normalised_key("اضغط هنا");
+    t.click_here = normalised_key("انقر هنا");
+    t.subscribe_ar = normalised_key("اشترك");
+    t.newsletter_ar = normalised_key("النشرة");
     return t;
 }
 
@@ -208,20 +279,11 @@ const phrase_table &table() {
     return t;
 }
 
-std::string join_norm(const std::vector<token> &toks, std::size_t from, std::size_t count) {
-    std::string key;
-    for (std::size_t i = from; i < from + count; ++i) {
-        if (i > from) key.push_back(' ');
-        key += toks[i].norm;
-    }
-    return key;
-}
-
 // The first non-space character after byte `pos`, or 0 at the end.
 char32_t next_visible(std::string_view text, std::size_t pos) {
     while (pos < text.size()) {
-        const char32_t cp = next_code_point(text, pos);
-        if (!is_space(cp)) return cp;
+        const char32_t cp = decode_fast(text, pos);
+        if (!is_space_fast(cp)) return cp;
     }
     return 0;
 }
@@ -238,28 +300,30 @@ bool is_separator(char32_t cp) {
 
 bool follows_sentence_end(std::string_view text, std::size_t pos);
 
-bool is_copyright(std::string_view text, const std::vector<token> &toks, const phrase_table &t) {
+bool is_copyright(std::string_view text, const token_list &toks, const phrase_table &t) {
     if (toks.size() > max_copyright_words) return false;
     // "All rights reserved" closing a sentence; the Arabic forms are short formulae that do not occur in
     // running prose, so they qualify in any short line.
     bool rights_reserved = false;
-    for (std::size_t i = 0; i < toks.size() && !rights_reserved; ++i)
+    for (std::size_t i = 0; i < toks.size() && !rights_reserved; ++i) {
+        if (!t.copyright_starts.count(toks.norm(i))) continue;  // no formula starts here
         for (std::size_t len = 2; len <= 4 && i + len <= toks.size(); ++len) {
-            if (!t.copyright_sentences.count(join_norm(toks, i, len))) continue;
+            if (!t.copyright_sentences.count(toks.join(i, len))) continue;
             const char32_t after = next_visible(text, toks[i + len - 1].end);
-            if (!is_letter_or_digit(after) || toks.size() <= max_covered_words) rights_reserved = true;
+            if (!is_letter_or_digit_fast(after) || toks.size() <= max_covered_words) rights_reserved = true;
         }
+    }
     if (rights_reserved) return true;
     // A "©" or "Copyright 2024" notice is one sentence; "Photo © Agency. The minister said …" is a credit
     // followed by article text, which the caller peels apart.
     for (std::size_t i = 1; i < toks.size(); ++i)
         if (follows_sentence_end(text, toks[i].begin)) return false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        const std::string &w = toks[i].norm;
+        const std::string_view w = toks.norm(i);
         if (w == "\xC2\xA9") return true;
         // "Copyright 2024 …", "Copyright © …", "(c) 2024"; "copyright law" is not a notice.
         const bool next_is_year_or_sign =
-            i + 1 < toks.size() && (toks[i + 1].number || toks[i + 1].norm == "\xC2\xA9");
+            i + 1 < toks.size() && (toks[i + 1].number || toks.norm(i + 1) == "\xC2\xA9");
         if (w == "copyright" && next_is_year_or_sign) return true;
         if (w == "c" && next_is_year_or_sign && toks[i].begin > 0 && text[toks[i].begin - 1] == '(' &&
             toks[i].end < text.size() && text[toks[i].end] == ')')
@@ -268,34 +332,34 @@ bool is_copyright(std::string_view text, const std::vector<token> &toks, const p
     return false;
 }
 
-bool is_prefixed_navigation(std::string_view text, const std::vector<token> &toks, const phrase_table &t) {
+bool is_prefixed_navigation(std::string_view text, const token_list &toks, const phrase_table &t) {
     if (toks.size() > max_prefix_words) return false;
     for (std::size_t len = 1; len <= 3 && len < toks.size(); ++len) {
-        if (!t.nav_prefixes.count(join_norm(toks, 0, len))) continue;
+        if (!t.nav_prefixes.count(toks.join(0, len))) continue;
         if (is_separator(next_visible(text, toks[len - 1].end))) return true;
     }
     // "Click here to …" and newsletter sign-ups are calls to action, not article text.
-    const std::string first2 = toks.size() >= 2 ? join_norm(toks, 0, 2) : std::string{};
-    if (toks.size() <= max_covered_words &&
-        (first2 == "click here" || first2 == normalised_key("اضغط هنا") || first2 == normalised_key("انقر هنا")))
+    const std::string_view first2 = toks.size() >= 2 ? toks.join(0, 2) : std::string_view{};
+    if (toks.size() <= max_covered_words && (first2 == "click here" || first2 == t.press_here || first2 == t.click_here))
         return true;
-    if (toks.size() <= 15 && (toks[0].norm == "subscribe" || first2 == "sign up" ||
-                              toks[0].norm == normalised_key("اشترك"))) {
-        for (const auto &tk : toks)
-            if (tk.norm == "newsletter" || tk.norm == normalised_key("النشرة")) return true;
+    if (toks.size() <= 15 && (toks.norm(0) == "subscribe" || first2 == "sign up" || toks.norm(0) == t.subscribe_ar)) {
+        for (std::size_t i = 0; i < toks.size(); ++i)
+            if (toks.norm(i) == "newsletter" || toks.norm(i) == t.newsletter_ar) return true;
     }
     return false;
 }
 
 // Every word is part of a boilerplate phrase or is filler, with at least one phrase present.
-bool is_covered(const std::vector<token> &toks, const phrase_table &t, category &cat) {
+bool is_covered(const token_list &toks, const phrase_table &t, category &cat) {
     if (toks.size() > max_covered_words) return false;
     std::array<std::size_t, 4> covered{};
     std::size_t evidence = 0;
     for (std::size_t i = 0; i < toks.size();) {
         bool matched = false;
-        for (std::size_t len = std::min(t.longest, toks.size() - i); len >= 1; --len) {
-            auto it = t.phrases.find(join_norm(toks, i, len));
+        // Only a word that starts some phrase can start a match; most words of a line start none.
+        const bool may_start = t.phrase_starts.count(toks.norm(i)) > 0;
+        for (std::size_t len = std::min(t.longest, toks.size() - i); may_start && len >= 1; --len) {
+            auto it = t.phrases.find(toks.join(i, len));
             if (it == t.phrases.end()) continue;
             covered[static_cast<std::size_t>(it->second)] += len;
             ++evidence;
@@ -304,7 +368,7 @@ bool is_covered(const std::vector<token> &toks, const phrase_table &t, category 
             break;
         }
         if (matched) continue;
-        if (!toks[i].number && !t.filler.count(toks[i].norm)) return false;
+        if (!toks[i].number && !t.filler.count(toks.norm(i))) return false;
         ++i;
     }
     if (evidence == 0) return false;
@@ -316,7 +380,7 @@ std::string_view trim(std::string_view s) {
     std::size_t b = 0;
     while (b < s.size()) {
         std::size_t p = b;
-        if (!is_space(next_code_point(s, p))) break;
+        if (!is_space_fast(decode_fast(s, p))) break;
         b = p;
     }
     std::size_t e = s.size();
@@ -324,7 +388,7 @@ std::string_view trim(std::string_view s) {
         std::size_t start = e - 1;
         while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
         std::size_t p = start;
-        if (!is_space(next_code_point(s, p))) break;
+        if (!is_space_fast(decode_fast(s, p))) break;
         e = start;
     }
     return s.substr(b, e - b);
@@ -353,8 +417,8 @@ bool follows_sentence_end(std::string_view text, std::size_t pos) {
         std::size_t s = e - 1;
         while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
         std::size_t p = s;
-        const char32_t cp = next_code_point(text, p);
-        if (is_space(cp)) {
+        const char32_t cp = decode_fast(text, p);
+        if (is_space_fast(cp)) {
             saw_space = true;
             e = s;
             continue;
@@ -376,8 +440,8 @@ bool follows_separator(std::string_view text, std::size_t pos) {
         std::size_t s = pos - 1;
         while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
         std::size_t p = s;
-        const char32_t cp = next_code_point(text, p);
-        if (!is_space(cp)) return is_separator(cp);
+        const char32_t cp = decode_fast(text, p);
+        if (!is_space_fast(cp)) return is_separator(cp);
         pos = s;
     }
     return false;
@@ -385,16 +449,37 @@ bool follows_separator(std::string_view text, std::size_t pos) {
 
 // Byte offsets in `text` where a boilerplate segment may begin: after a sentence end, or at a marker word.
 // Only tokens within [from, to) are considered.
+// True when the token `word` (its raw text, as tokenize delimited it) normalises to a marker. Most words
+// are told apart by their first character, so only a few are normalised whole.
+bool is_marker(std::string_view word, const phrase_table &t, std::string &scratch) {
+    std::size_t pos = 0;
+    const char32_t first = normalised(decode_fast(word, pos));
+    if (std::find(t.marker_firsts.begin(), t.marker_firsts.end(), first) == t.marker_firsts.end()) return false;
+    // The same form tokenize builds: letters, digits and marks normalised, inner apostrophes skipped.
+    scratch.clear();
+    pos = 0;
+    while (pos < word.size()) {
+        const char32_t cp = decode_fast(word, pos);
+        if (cp == 0x00A9) scratch += "\xC2\xA9";
+        else if (is_letter_or_digit_fast(cp) || is_arabic_mark(cp)) append_normalised(scratch, cp);
+    }
+    return t.markers.count(scratch) > 0;
+}
+
 std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from, std::size_t to) {
-    std::vector<token> toks;
-    tokenize(text.substr(from, to - from), max_tokens * 4, toks);
+    const std::string_view window = text.substr(from, to - from);
+    token_list toks;
+    tokenize(window, max_tokens * 4, &toks, detail_level::spans);
     const phrase_table &t = table();
+    std::string scratch;
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         if (i == 0 && from > 0) continue;  // may be the tail of a word cut by the window
         const std::size_t pos = from + toks[i].begin;
         if (pos == 0) continue;
-        if (t.markers.count(toks[i].norm) || follows_sentence_end(text, pos)) starts.push_back(pos);
+        if (follows_sentence_end(text, pos) ||
+            is_marker(window.substr(toks[i].begin, toks[i].end - toks[i].begin), t, scratch))
+            starts.push_back(pos);
     }
     return starts;
 }
@@ -405,13 +490,38 @@ std::size_t align(std::string_view text, std::size_t pos) {
     return pos;
 }
 
+// The judgement of is_boilerplate on text already tokenised (at most max_tokens tokens, at least one).
+bool judge(std::string_view text, const token_list &toks, std::string &reason) {
+    const phrase_table &t = table();
+    category cat = category::navigation;
+    if (is_copyright(text, toks, t)) {
+        cat = category::copyright;
+    } else if (is_prefixed_navigation(text, toks, t)) {
+        cat = category::navigation;
+    } else if (!is_covered(toks, t, cat)) {
+        return false;
+    }
+    reason = category_name(cat);
+    return true;
+}
+
+// is_boilerplate on trimmed text. A line of more than max_tokens tokens is never boilerplate, and most
+// lines are article paragraphs far longer than that, so tokens are first only counted: normalising and
+// judging is left for short text.
+bool judge(std::string_view text, token_list &toks, std::string &reason) {
+    if (!tokenize(text, max_tokens, nullptr, detail_level::count)) return false;
+    tokenize(text, max_tokens, &toks);
+    return !toks.empty() && judge(text, std::as_const(toks), reason);
+}
+
 }  // namespace
 
 std::string_view strip_boilerplate(std::string_view line, std::vector<removed_block> &removed) {
     std::string_view text = trim(line);
     if (text.empty()) return text;
     std::string reason;
-    if (is_boilerplate(text, &reason)) {
+    token_list toks;  // reused for every segment judged below
+    if (judge(text, toks, reason)) {
         removed.push_back({std::string(text), reason});
         return {};
     }
@@ -429,9 +539,8 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
                 continue;
             }
             const std::string_view seg = trim(text.substr(*it, end - *it));
-            std::vector<token> toks;
-            if (!tokenize(seg, max_tokens, toks)) break;
-            if (is_boilerplate(seg, &reason)) {
+            if (!tokenize(seg, max_tokens, &toks)) break;
+            if (!toks.empty() && judge(seg, std::as_const(toks), reason)) {
                 tail.push_back({std::string(seg), reason});
                 end = trim(text.substr(0, *it)).size();
                 it = starts.rbegin();
@@ -451,9 +560,8 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
         for (std::size_t k = 0; k < starts.size(); ++k) {
             if (starts[k] <= begin || starts[k] >= end) continue;
             const std::string_view seg = trim(text.substr(begin, starts[k] - begin));
-            std::vector<token> toks;
-            if (!tokenize(seg, max_tokens, toks)) break;
-            if (is_boilerplate(seg, &reason)) {
+            if (!tokenize(seg, max_tokens, &toks)) break;
+            if (!toks.empty() && judge(seg, std::as_const(toks), reason)) {
                 removed.push_back({std::string(seg), reason});
                 begin = starts[k];
                 continue;
@@ -469,19 +577,10 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
 }  // namespace detail
 
 bool is_boilerplate(std::string_view line, std::string *reason) {
-    const std::string_view text = detail::trim(line);
-    std::vector<detail::token> toks;
-    if (!detail::tokenize(text, detail::max_tokens, toks) || toks.empty()) return false;
-    const detail::phrase_table &t = detail::table();
-    detail::category cat = detail::category::navigation;
-    if (detail::is_copyright(text, toks, t)) {
-        cat = detail::category::copyright;
-    } else if (detail::is_prefixed_navigation(text, toks, t)) {
-        cat = detail::category::navigation;
-    } else if (!detail::is_covered(toks, t, cat)) {
-        return false;
-    }
-    if (reason) *reason = detail::category_name(cat);
+    detail::token_list toks;
+    std::string why;
+    if (!detail::judge(detail::trim(line), toks, why)) return false;
+    if (reason) *reason = std::move(why);
     return true;
 }
 

@@ -24,12 +24,31 @@ void append_clean_line(std::string &out, std::string_view line) {
     std::size_t pos = 0;
     while (pos < line.size()) {
         const std::size_t start = pos;
-        const unsigned char b = static_cast<unsigned char>(line[pos]);
-        if (b >= 0x21 && b < 0x7F) {  // printable ASCII: the common case, copied byte by byte
+        // The common case: a run of characters that are copied unchanged, i.e. printable ASCII and two-byte
+        // characters other than spaces (U+0085, U+00A0) and invisibles (U+0080–U+009F, U+00AD). That is all
+        // of Arabic, Cyrillic, Greek, Hebrew and accented Latin, appended a run at a time.
+        std::size_t run = pos;
+        while (run < line.size()) {
+            const auto b = static_cast<unsigned char>(line[run]);
+            if (b >= 0x21 && b < 0x7F) {
+                ++run;
+                continue;
+            }
+            if (b >= 0xC2 && b < 0xE0 && run + 1 < line.size()) {
+                const auto b1 = static_cast<unsigned char>(line[run + 1]);
+                const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
+                if ((b1 & 0xC0) == 0x80 && cp > 0xA0 && cp != 0xAD) {
+                    run += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (run > pos) {
             if (pending_space) out.push_back(' ');
             pending_space = false;
-            out.push_back(static_cast<char>(b));
-            ++pos;
+            out.append(line.substr(pos, run - pos));
+            pos = run;
             continue;
         }
         const char32_t cp = next_code_point(line, pos);
@@ -55,8 +74,9 @@ void clean_text(std::string_view text, document &doc) {
     bool blank_pending = false;   // a blank line was seen since the last written line
     std::size_t pos = 0;
     while (pos <= text.size()) {
-        std::size_t eol = text.find_first_of("\r\n", pos);
-        if (eol == std::string_view::npos) eol = text.size();
+        // A plain loop: find_first_of with a set calls memchr on the set for every byte.
+        std::size_t eol = pos;
+        while (eol < text.size() && text[eol] != '\n' && text[eol] != '\r') ++eol;
         line.clear();
         append_clean_line(line, text.substr(pos, eol - pos));
         // CRLF counts as one line end, a lone CR as one too.
