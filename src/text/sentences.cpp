@@ -3,10 +3,12 @@
 #include "precis/sentences.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -16,6 +18,7 @@
 #include "precis/error.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
+#include "text/utf8_fast.h"
 
 namespace precis {
 
@@ -134,7 +137,7 @@ bool is_dotted_acronym(std::string_view word) {
     std::size_t pos = 0;
     int letters = 0;
     while (pos < word.size()) {
-        if (!is_letter(next_code_point(word, pos))) return false;
+        if (!is_letter(detail::decode_fast(word, pos))) return false;
         if (pos >= word.size() || word[pos] != '.') return false;
         ++pos;
         ++letters;
@@ -146,7 +149,7 @@ bool is_dotted_acronym(std::string_view word) {
 // a year ("عام 2020 م.") it is the era marker that ends the sentence.
 bool is_initial(std::string_view word) {
     std::size_t pos = 0;
-    const char32_t cp = next_code_point(word, pos);
+    const char32_t cp = detail::decode_fast(word, pos);
     if (pos + 1 != word.size() || word[pos] != '.' || !is_letter(cp) || cp == U'\u0645') return false;
     return !u_islower(cp);
 }
@@ -159,7 +162,7 @@ bool keeps_sentence_open(std::string_view sentence) {
         std::size_t start = cut - 1;
         while (start > 0 && (static_cast<unsigned char>(sentence[start]) & 0xC0) == 0x80) --start;
         std::size_t p = start;
-        if (is_space(next_code_point(sentence, p))) break;
+        if (detail::is_space_fast(detail::decode_fast(sentence, p))) break;
         cut = start;
     }
     std::string_view word = sentence.substr(cut);
@@ -190,7 +193,7 @@ struct quote_tracker {
                 depth = depth > 0 ? depth - 1 : 0;
                 break;
             case U'"':
-                if (is_space(previous) || previous == U'(' || previous == U'[' || previous == U':')
+                if (detail::is_space_fast(previous) || previous == U'(' || previous == U'[' || previous == U':')
                     ++depth;
                 else
                     depth = depth > 0 ? depth - 1 : 0;
@@ -210,7 +213,7 @@ bool quote_closes_later(std::string_view line, std::size_t from, quote_tracker s
     std::size_t pos = from;
     const std::size_t limit = std::min(line.size(), from + max_quote_bytes);
     while (pos < limit) {
-        state.feed(next_code_point(line, pos));
+        state.feed(detail::decode_fast(line, pos));
         if (!state.open()) return true;
     }
     return false;
@@ -228,19 +231,19 @@ std::size_t next_glued_break(std::string_view line, std::size_t from, std::size_
         std::size_t before = i - 1;
         while (before > 0 && (static_cast<unsigned char>(line[before]) & 0xC0) == 0x80) --before;
         std::size_t p = before;
-        const char32_t prev = next_code_point(line, p);
+        const char32_t prev = detail::decode_fast(line, p);
         if (!u_islower(static_cast<UChar32>(prev)) && prev != U'\u201D' && prev != U'\u00BB' &&
             prev != U'\u2019' && prev != U')')
             continue;
         p = i + 1;
         if (p >= line.size()) continue;
-        char32_t next = next_code_point(line, p);
+        char32_t next = detail::decode_fast(line, p);
         if (next == U'\u201C' || next == U'\u00AB' || next == U'\u2018') {
             if (p >= line.size()) continue;
-            next = next_code_point(line, p);
+            next = detail::decode_fast(line, p);
         }
         if (!u_isupper(static_cast<UChar32>(next)) || p >= line.size()) continue;
-        if (u_islower(static_cast<UChar32>(next_code_point(line, p)))) return i + 1;
+        if (u_islower(static_cast<UChar32>(detail::decode_fast(line, p)))) return i + 1;
     }
     return std::string_view::npos;
 }
@@ -258,13 +261,12 @@ std::unique_ptr<icu::BreakIterator> build_prototype(const std::string &lang) {
     return base;
 }
 
-// One prototype per language; clones are made under the lock because ICU documents BreakIterator objects,
-// clone() included, as not safe for concurrent use of one instance.
-std::unique_ptr<icu::BreakIterator> iterator_for(std::string_view language) {
+// A new iterator for `lang` ("ar", "en"; lower case, no region), cloned from one shared prototype per
+// language. Clones are made under the lock because ICU documents BreakIterator objects, clone() included, as
+// not safe for concurrent use of one instance.
+std::unique_ptr<icu::BreakIterator> clone_iterator(const std::string &lang) {
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> prototypes;
-    std::string lang(language.substr(0, language.find_first_of("-_")));
-    for (auto &c : lang) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     std::lock_guard lock(mutex);
     auto it = prototypes.find(lang);
     if (it == prototypes.end()) it = prototypes.emplace(lang, build_prototype(lang)).first;
@@ -274,18 +276,69 @@ std::unique_ptr<icu::BreakIterator> iterator_for(std::string_view language) {
     return copy;
 }
 
+// What one thread segments with. A clone per call cost more than segmenting a short paragraph (the clone
+// allocates ICU's break caches), so each thread keeps one iterator per language and gives it each line
+// with setText. The line is handed to ICU as UTF-16: on a UTF-8 UText ICU reads every non-ASCII character
+// through an out-of-line call, which made its break loop cost twice as much on Arabic.
+struct segmenter {
+    std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> iterators;
+    std::u16string units;                 // the current line in UTF-16
+    std::vector<std::uint32_t> byte_at;   // byte offset in the line of each UTF-16 unit, then the line's end
+
+    icu::BreakIterator &iterator_for(std::string_view language) {
+        std::string lang(language.substr(0, language.find_first_of("-_")));
+        for (auto &c : lang) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        auto it = iterators.find(lang);
+        if (it == iterators.end()) it = iterators.emplace(lang, clone_iterator(lang)).first;
+        return *it->second;
+    }
+
+    // Converts `line` into `units` and `byte_at`. Invalid bytes (outside the precondition) become U+FFFD,
+    // one per byte, as next_code_point reads them.
+    void load(std::string_view line) {
+        units.resize(line.size());  // never more UTF-16 units than UTF-8 bytes
+        byte_at.resize(line.size() + 1);
+        std::size_t n = 0;
+        std::size_t pos = 0;
+        while (pos < line.size()) {
+            const auto start = static_cast<std::uint32_t>(pos);
+            const char32_t cp = detail::decode_fast(line, pos);
+            if (cp < 0x10000) {
+                byte_at[n] = start;
+                units[n++] = static_cast<char16_t>(cp);
+            } else {
+                byte_at[n] = start;
+                units[n++] = static_cast<char16_t>(0xD7C0 + (cp >> 10));
+                byte_at[n] = start;
+                units[n++] = static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
+            }
+        }
+        byte_at[n] = static_cast<std::uint32_t>(line.size());
+        units.resize(n);
+        byte_at.resize(n + 1);
+    }
+};
+
+// True when `text` holds a letter or a digit, i.e. count_words(text) > 0, answered at the first one.
+bool has_word(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size())
+        if (detail::is_letter_or_digit_fast(detail::decode_fast(text, pos))) return true;
+    return false;
+}
+
 // [begin, end) trimmed of Unicode whitespace.
 sentence_span trim_span(std::string_view text, std::size_t begin, std::size_t end) {
     while (begin < end) {
         std::size_t p = begin;
-        if (!is_space(next_code_point(text, p))) break;
+        if (!detail::is_space_fast(detail::decode_fast(text, p))) break;
         begin = p;
     }
     while (end > begin) {
         std::size_t start = end - 1;
         while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
         std::size_t p = start;
-        if (!is_space(next_code_point(text, p))) break;
+        if (!detail::is_space_fast(detail::decode_fast(text, p))) break;
         end = start;
     }
     return {begin, end};
@@ -296,21 +349,24 @@ sentence_span trim_span(std::string_view text, std::size_t begin, std::size_t en
 std::vector<sentence_span> split_sentences(std::string_view text, std::string_view language) {
     std::vector<sentence_span> out;
     if (text.empty()) return out;
-    auto iter = iterator_for(language);
+    thread_local segmenter seg;
+    icu::BreakIterator &iter = seg.iterator_for(language);
     UText ut = UTEXT_INITIALIZER;
 
     // A line break is a hard boundary: in news text a line is a heading, a caption or a paragraph, and a
     // sentence never continues across a blank line. Each line is segmented on its own.
     std::size_t line_begin = 0;
     while (line_begin < text.size()) {
-        std::size_t line_end = text.find_first_of("\r\n", line_begin);
-        if (line_end == std::string_view::npos) line_end = text.size();
+        // A plain loop: find_first_of with a set calls memchr on the set for every byte.
+        std::size_t line_end = line_begin;
+        while (line_end < text.size() && text[line_end] != '\n' && text[line_end] != '\r') ++line_end;
         const std::string_view line = text.substr(line_begin, line_end - line_begin);
-        if (count_words(line) > 0) {
+        if (has_word(line)) {
             UErrorCode status = U_ZERO_ERROR;
-            // UTF-8 UText: ICU reads the bytes in place and its native indices are byte offsets into `line`.
-            utext_openUTF8(&ut, line.data(), static_cast<int64_t>(line.size()), &status);
-            if (U_SUCCESS(status)) iter->setText(&ut, status);
+            // ICU's indices are UTF-16 offsets into seg.units; seg.byte_at turns them into byte offsets.
+            seg.load(line);
+            utext_openUChars(&ut, seg.units.data(), static_cast<int64_t>(seg.units.size()), &status);
+            if (U_SUCCESS(status)) iter.setText(&ut, status);
             if (U_FAILURE(status)) {
                 utext_close(&ut);
                 throw error{errc::internal,
@@ -322,7 +378,7 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
             quote_tracker quotes;
             // Decides on one candidate break at b (relative to the line): vetoed, or the end of a sentence.
             const auto consider = [&](std::size_t b) {
-                while (quoted_to < b) quotes.feed(next_code_point(line, quoted_to));
+                while (quoted_to < b) quotes.feed(detail::decode_fast(line, quoted_to));
                 if (b < line.size()) {
                     const std::string_view candidate = line.substr(start, b - start);
                     const auto trimmed = trim_span(candidate, 0, candidate.size());
@@ -334,19 +390,18 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
                 start = b;
                 quotes = quote_tracker{};  // a quotation does not outlive a sentence end we accepted
                 if (span.begin == span.end) return;
-                const bool has_word = count_words(text.substr(span.begin, span.end - span.begin)) > 0;
                 // A piece without a letter or digit (a stray "»", "—", "...") belongs to its neighbour.
                 if (out.size() > first_of_line &&
-                    (!has_word ||
-                     count_words(text.substr(out.back().begin, out.back().end - out.back().begin)) == 0)) {
+                    (!has_word(text.substr(span.begin, span.end - span.begin)) ||
+                     !has_word(text.substr(out.back().begin, out.back().end - out.back().begin)))) {
                     out.back().end = span.end;
                 } else {
                     out.push_back(span);
                 }
             };
             std::size_t glue_scanned = 0;
-            for (int32_t next = iter->next(); next != icu::BreakIterator::DONE; next = iter->next()) {
-                const auto b = static_cast<std::size_t>(next);
+            for (int32_t next = iter.next(); next != icu::BreakIterator::DONE; next = iter.next()) {
+                const auto b = static_cast<std::size_t>(seg.byte_at[static_cast<std::size_t>(next)]);
                 for (auto g = next_glued_break(line, glue_scanned, b); g != std::string_view::npos;
                      g = next_glued_break(line, g, b))
                     consider(g);
