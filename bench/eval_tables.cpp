@@ -2,10 +2,13 @@
 // ROUGE (precis/rouge.h): the Lead baselines and precis's extractive summaries side by side, so the figures
 // are comparable whatever the machine.
 //
-//   bench_eval_tables [DATA_DIR] [--set name=value ...]
+//   bench_eval_tables [DATA_DIR] [--quick] [--set name=value ...] [--dump FILE] [--show ID]
 //
 // DATA_DIR defaults to ../shared/data. --set tunes plan_params for experiments (centrality, position, length,
-// decay, lead_bonus, lambda); BENCHMARKS.md uses the defaults. Prints markdown on stdout.
+// decay, lead_bonus, lambda); BENCHMARKS.md uses the defaults. Prints markdown on stdout. --quick skips the
+// ROUGE validation and the structure runs; --dump writes precis's per-document ROUGE-1 (CNN/DM at the Lead-3
+// length, EASC at the mean reference length) so a tuning script can cross-validate over folds of documents;
+// --show prints one document (EASC "Topic12", CNN/DM line number) with precis's summary and its references.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -139,7 +142,20 @@ struct length_stats {
     }
 };
 
+// Prints one document's sentences (index, words), precis's summary and the references, for inspection.
+void show(const eval_document &d, const std::string &summary, const rouge_scores &s) {
+    fmt::print("## {} (R1 {:.2f})\n\n### source\n", d.id, s.r1);
+    for (std::size_t i = 0; i < d.source.sentences.size(); ++i)
+        fmt::print("[{} p{} {}w] {}\n", i, d.source.sentences[i].paragraph, d.source.sentences[i].words,
+                   d.source.sentences[i].text);
+    fmt::print("\n### precis\n{}\n", summary);
+    for (const auto &r : d.references) fmt::print("\n### reference\n{}\n", r);
+    fmt::print("\n");
+}
+
 bool quick = false;  // --quick: skip the ROUGE validation and the structure runs (for tuning)
+std::string show_id;    // --show ID: print precis's summary of that EASC topic or CNN/DM line with its references
+std::string dump_path;  // --dump FILE: per-document ROUGE-1 of precis ("set id r1" lines), for cross-validation
 
 plan_params parse_params(int argc, char **argv, std::string &data_dir) {
     plan_params p;
@@ -147,6 +163,10 @@ plan_params parse_params(int argc, char **argv, std::string &data_dir) {
         std::string a = argv[i];
         if (a == "--quick") {
             quick = true;
+        } else if (a == "--show" && i + 1 < argc) {
+            show_id = argv[++i];
+        } else if (a == "--dump" && i + 1 < argc) {
+            dump_path = argv[++i];
         } else if (a == "--set" && i + 1 < argc) {
             std::string kv = argv[++i];
             const auto eq = kv.find('=');
@@ -237,6 +257,7 @@ int main(int argc, char **argv) {
             const std::size_t n3 = count_words(l3);
             lead_words.push_back(rouge(detail::first_words(a.text, n3), d.references, "en"));
             ours3.push_back(rouge(summary_lines(a, detail::make_spec(n3, 1, "en"), params), d.references, "en"));
+            if (d.id == show_id) show(d, summary_lines(a, detail::make_spec(n3, 1, "en"), params), ours3.back());
             lead4.push_back(rouge(lead_sentences(a, 4), d.references, "en"));
             const std::size_t n4 = count_words(lead_sentences(a, 4));
             ours4.push_back(rouge(summary_lines(a, detail::make_spec((n3 + n4) / 2, 1, "en"), params), d.references, "en"));
@@ -278,6 +299,7 @@ int main(int argc, char **argv) {
             e_lead3.push_back(rouge(lead_sentences(a, 3), d.references, "ar"));
             e_leadn.push_back(rouge(detail::first_words(a.text, n), d.references, "ar"));
             e_ours.push_back(rouge(summary_lines(a, detail::make_spec(n, 1, "ar"), params, &warnings), d.references, "ar"));
+            if (d.id == show_id) show(d, summary_lines(a, detail::make_spec(n, 1, "ar"), params), e_ours.back());
             for (std::size_t k = 1; k <= 4 && !quick; ++k) {
                 if (k > a.sentences.size()) continue;
                 auto rk = summarize_extractive(a, detail::make_spec(n, k, "ar"), params);
@@ -295,6 +317,17 @@ int main(int argc, char **argv) {
         fmt::print("{}", row("Lead-3 sentences", mean(e_lead3)));
         fmt::print("{}", row("Lead-N words", mean(e_leadn)));
         fmt::print("{}", row("**precis extractive**", mean(e_ours)));
+
+        if (!dump_path.empty()) {
+            std::string lines;
+            for (std::size_t i = 0; i < cnn_docs.size(); ++i)
+                lines += fmt::format("cnndm {} {:.4f}\n", cnn_docs[i].id, ours3[i].r1);
+            for (std::size_t i = 0; i < easc.size(); ++i) lines += fmt::format("easc {} {:.4f}\n", easc[i].id, e_ours[i].r1);
+            std::FILE *f = std::fopen(dump_path.c_str(), "w");
+            if (f == nullptr) throw error{errc::usage, fmt::format("cannot write {}: check that its folder exists", dump_path), dump_path};
+            std::fputs(lines.c_str(), f);
+            std::fclose(f);
+        }
 
         fmt::print("\n### Structure: paragraph count and length (spec tolerance ±2%)\n\n");
         fmt::print("CNN/DM: targets = Lead-3 length and 150 words, K = 1..3; EASC: targets = mean reference length, K = 1..4. "
