@@ -2,6 +2,7 @@
 
 #include "precis/language.h"
 #include "precis/sentences.h"
+#include "precis/utf8.h"
 #include "precis/words.h"
 
 namespace precis {
@@ -22,6 +23,13 @@ std::optional<std::string> take_leading_instruction(std::string &text) {
     while (!instruction.empty() && (instruction.back() == ' ' || instruction.back() == '\n'))
         instruction.pop_back();
     return instruction;
+}
+
+// True when the character before byte `pos` (> 0) of `text` is whitespace.
+bool follows_space(std::string_view text, std::size_t pos) {
+    std::size_t start = pos - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    return is_space(next_code_point(text, start));
 }
 
 }  // namespace
@@ -48,14 +56,21 @@ source_analysis analyze(std::string_view input, std::string_view instruction) {
         std::size_t index = a.paragraphs.size();
         a.paragraphs.emplace_back(paragraph);
         // The source's size is the normative count of its text; sentence counts can differ by a word where
-        // a sentence break falls inside a run of non-space characters ("DeepSeek.Its").
-        a.words += count_words(paragraph);
+        // a sentence break falls inside a run of non-space characters ("DeepSeek.Its"). Sentences cover every
+        // word of the paragraph and are separated by whitespace otherwise, so their sum is the paragraph's
+        // count unless a sentence starts right after a non-space character; only then is the paragraph
+        // counted again (this saves a second pass over every source).
+        std::size_t sentence_words = 0;
+        bool split_inside_a_run = false;
         for (const sentence_span &s : split_sentences(paragraph, a.language)) {
+            split_inside_a_run = split_inside_a_run || (s.begin > 0 && !follows_space(paragraph, s.begin));
             std::string_view sentence = paragraph.substr(s.begin, s.end - s.begin);
             std::size_t words = count_words(sentence);
+            sentence_words += words;
             if (words == 0) continue;
             a.sentences.push_back({std::string(sentence), index, words});
         }
+        a.words += split_inside_a_run ? count_words(paragraph) : sentence_words;
     }
     return a;
 }
