@@ -13,6 +13,7 @@
 #include "precis/language.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
+#include "text/utf8_fast.h"
 #include "verify/checks.h"
 
 namespace precis {
@@ -147,7 +148,7 @@ check_item check_target_script(std::string_view summary, const language *target,
             }
         }
         const std::size_t at = p;
-        const char32_t cp = next_code_point(summary, p);
+        const char32_t cp = detail::decode_fast(summary, p);
         script s;
         if (cp < 0x80) {
             if (!((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) continue;
@@ -155,7 +156,7 @@ check_item check_target_script(std::string_view summary, const language *target,
         } else if (cp >= 0x0621 && cp <= 0x064A) {
             s = script::arabic;  // the Arabic letters proper: skip the property lookups on the common path
         } else {
-            if (!is_letter_or_digit(cp)) continue;
+            if (!detail::is_letter_or_digit_fast(cp)) continue;
             s = script_of(cp);
             if (s == script::common || s == script::unknown) continue;  // digits, symbols
         }

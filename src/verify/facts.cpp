@@ -14,6 +14,7 @@
 #include "precis/normalize.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
+#include "text/utf8_fast.h"
 #include "verify/facts_detail.h"
 
 namespace precis {
@@ -116,12 +117,12 @@ int digit_value(char32_t cp) noexcept {
 bool is_latin_letter(char32_t cp) noexcept {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     if (cp >= 0x0370 && cp < 0x1E00) return false;  // Greek … Arabic … Indic: no Latin letters in between
-    return is_letter_or_digit(cp) && script_of(cp) == script::latin;
+    return detail::is_letter_or_digit_fast(cp) && script_of(cp) == script::latin;
 }
 
 bool is_letter(char32_t cp) noexcept {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    return digit_value(cp) < 0 && is_letter_or_digit(cp);
+    return digit_value(cp) < 0 && detail::is_letter_or_digit_fast(cp);
 }
 
 // Decimal marks and thousands separators that may stand between digit groups.
@@ -143,7 +144,7 @@ char32_t previous_code_point(std::string_view s, std::size_t pos, std::size_t &s
     start = pos - 1;
     while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
     std::size_t p = start;
-    return next_code_point(s, p);
+    return detail::decode_fast(s, p);
 }
 
 bool is_arabic_prefix_letter(char32_t cp) noexcept {
@@ -180,7 +181,7 @@ void apply_scale(number_token &t) {
 std::string_view without_prefix(std::string_view form) {
     if (form.size() > 2) {
         std::size_t p = 0;
-        if (is_arabic_prefix_letter(next_code_point(form, p))) return form.substr(p);
+        if (is_arabic_prefix_letter(detail::decode_fast(form, p))) return form.substr(p);
     }
     return {};
 }
@@ -195,8 +196,8 @@ const scale_entry *find_scale(std::string_view form) {
 std::size_t letters_end(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t last = begin;
     for (std::size_t p = begin; p < end;) {
-        const char32_t cp = next_code_point(text, p);
-        if (is_letter_or_digit(cp)) last = p;
+        const char32_t cp = detail::decode_fast(text, p);
+        if (detail::is_letter_or_digit_fast(cp)) last = p;
     }
     return last;
 }
@@ -246,7 +247,7 @@ void take_following_words(const text_index &idx, number_token &t, bool allow_sca
     while (p < idx.text.size() && idx.text[p] == ' ') ++p;
     if (p < idx.text.size()) {
         std::size_t q = p;
-        const char32_t cp = next_code_point(idx.text, q);
+        const char32_t cp = detail::decode_fast(idx.text, q);
         if (cp == '%' || cp == 0x066A) {
             t.percent = true;
             t.end = q;
@@ -312,7 +313,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
     std::vector<std::string> group_digits;
     while (pos < we) {
         std::size_t after = pos;
-        const char32_t cp = next_code_point(text, after);
+        const char32_t cp = detail::decode_fast(text, after);
         if (digit_value(cp) < 0) {
             pos = after;
             continue;
@@ -327,7 +328,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
             std::string g;
             while (p < we) {
                 std::size_t q = p;
-                const int d = digit_value(next_code_point(text, q));
+                const int d = digit_value(detail::decode_fast(text, q));
                 if (d < 0) break;
                 g.push_back(static_cast<char>('0' + d));
                 p = q;
@@ -336,10 +337,10 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
             group_end.push_back(p);
             if (p >= we) break;
             std::size_t q = p;
-            const sep_kind s = separator_kind(next_code_point(text, q));
+            const sep_kind s = separator_kind(detail::decode_fast(text, q));
             if (s == sep_kind::none || q >= we) break;
             std::size_t r = q;
-            if (digit_value(next_code_point(text, r)) < 0) break;
+            if (digit_value(detail::decode_fast(text, r)) < 0) break;
             seps.push_back(s);
             p = q;
         }
@@ -382,7 +383,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
         std::size_t suffix_end = p;
         while (suffix_end < we) {
             std::size_t q = suffix_end;
-            const char32_t c = next_code_point(text, q);
+            const char32_t c = detail::decode_fast(text, q);
             if (!is_letter(c)) break;
             suffix_end = q;
         }
@@ -416,7 +417,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
                 // A percent sign glued after ("50%").
                 if (t.end < we) {
                     std::size_t q = t.end;
-                    const char32_t c = next_code_point(text, q);
+                    const char32_t c = detail::decode_fast(text, q);
                     if (c == '%' || c == 0x066A) {
                         t.percent = true;
                         t.end = q;
@@ -425,8 +426,8 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
                 // Nothing but punctuation may follow inside the word for the next words to belong to it.
                 bool rest_plain = true;
                 for (std::size_t q = t.end; q < we && rest_plain;) {
-                    const char32_t c = next_code_point(text, q);
-                    rest_plain = !is_letter_or_digit(c);
+                    const char32_t c = detail::decode_fast(text, q);
+                    rest_plain = !detail::is_letter_or_digit_fast(c);
                 }
                 if (rest_plain && !code) {
                     take_following_words(idx, t, glued_scale == 1.0);
@@ -449,7 +450,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
             std::string key;
             for (std::size_t q = code_begin; q < suffix_end;) {
                 const std::size_t s0 = q;
-                const char32_t c = next_code_point(text, q);
+                const char32_t c = detail::decode_fast(text, q);
                 const int d = digit_value(c);
                 if (d >= 0) key.push_back(static_cast<char>('0' + d));
                 else if (c < 0x80 && is_letter(c)) key.push_back(static_cast<char>(c | 0x20));
@@ -470,7 +471,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
         for (auto &g : group_digits) t.digits += g;
         bool more_digits_in_word = false;
         for (std::size_t q = suffix_end; q < we && !more_digits_in_word;) {
-            more_digits_in_word = digit_value(next_code_point(text, q)) >= 0;
+            more_digits_in_word = digit_value(detail::decode_fast(text, q)) >= 0;
         }
         if (read_groups(groups, seps, t)) {
             finish(std::move(t), start, p, !more_digits_in_word);
@@ -485,7 +486,7 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
                 finish(std::move(g), b, e, !more_digits_in_word && i + 1 == group_digits.size());
                 if (i + 1 < group_digits.size()) {
                     std::size_t q = e;
-                    next_code_point(text, q);
+                    detail::decode_fast(text, q);
                     b = q;
                 }
             }
@@ -592,8 +593,8 @@ std::uint64_t word_form_hash(std::string_view word) {
         const std::string n = normalize_for_matching(word);
         for (std::size_t p = 0; p < n.size();) {
             const std::size_t s0 = p;
-            const char32_t cp = next_code_point(n, p);
-            if (is_letter_or_digit(cp)) form.append(n, s0, p - s0);
+            const char32_t cp = detail::decode_fast(n, p);
+            if (detail::is_letter_or_digit_fast(cp)) form.append(n, s0, p - s0);
         }
     }
     return form.empty() ? 0 : hash_bytes(form);
@@ -621,7 +622,7 @@ std::vector<name_token> scan_names(std::string_view text) {
     std::size_t latin = 0;
     std::size_t letters = 0;
     for (std::size_t p = 0; p < text.size();) {
-        const char32_t cp = next_code_point(text, p);
+        const char32_t cp = detail::decode_fast(text, p);
         if (cp < 0x80) {
             if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
                 ++latin;
@@ -669,7 +670,7 @@ std::vector<name_token> scan_names(std::string_view text) {
     std::size_t p = 0;
     while (p < text.size()) {
         std::size_t q = p;
-        const char32_t cp = next_code_point(text, q);
+        const char32_t cp = detail::decode_fast(text, q);
         if (!is_latin_letter(cp) && !(cp >= '0' && cp <= '9')) {
             // Outside a token.
             if (cp == ' ' || cp == 0xA0) {
@@ -677,7 +678,7 @@ std::vector<name_token> scan_names(std::string_view text) {
             } else {
                 if (cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == '\n' || cp == ':' || cp == 0x3002)
                     sentence_start = true;
-                else if (is_letter_or_digit(cp))
+                else if (detail::is_letter_or_digit_fast(cp))
                     sentence_start = false;
                 only_spaces = false;
                 if (!run.empty()) flush();
@@ -696,7 +697,7 @@ std::vector<name_token> scan_names(std::string_view text) {
         bool first = true;
         while (r < text.size()) {
             std::size_t s = r;
-            const char32_t c = next_code_point(text, s);
+            const char32_t c = detail::decode_fast(text, s);
             if (is_latin_letter(c)) {
                 const bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(static_cast<UChar32>(c)) != 0);
                 if (first) first_upper = upper;
@@ -707,7 +708,7 @@ std::vector<name_token> scan_names(std::string_view text) {
             } else if (c == '-' || c == '.' || c == '\'' || c == 0x2019 || c == '&') {
                 std::size_t t2 = s;
                 if (t2 >= text.size()) break;
-                const char32_t n2 = next_code_point(text, t2);
+                const char32_t n2 = detail::decode_fast(text, t2);
                 if (!(is_latin_letter(n2) || (n2 >= '0' && n2 <= '9'))) break;
             } else {
                 break;

@@ -7,6 +7,8 @@
 #include "precis/normalize.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
+#include "text/normalize_detail.h"
+#include "text/utf8_fast.h"
 
 namespace precis::detail {
 
@@ -15,17 +17,22 @@ namespace {
 // Appends the letters and digits of `word` to `out`: punctuation glued to a word («», quotes, commas,
 // apostrophes) must not stop "بون." from matching "بون".
 void append_form(std::string &out, std::string_view word) {
+    std::size_t kept = 0;  // word[kept, pos) is a run of letters and digits not yet appended
     std::size_t pos = 0;
     while (pos < word.size()) {
         const std::size_t start = pos;
-        const char32_t cp = next_code_point(word, pos);
+        const char32_t cp = decode_fast(word, pos);
         if (cp < 0x80) {
-            if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) out.push_back(static_cast<char>(cp));
-            else if (cp >= 'A' && cp <= 'Z') out.push_back(static_cast<char>(cp - 'A' + 'a'));
-        } else if ((cp >= 0x0621 && cp <= 0x064A) || is_letter_or_digit(cp)) {  // Arabic letters: no lookup
-            out.append(word.substr(start, pos - start));
+            if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) continue;
+            out.append(word.substr(kept, start - kept));
+            if (cp >= 'A' && cp <= 'Z') out.push_back(static_cast<char>(cp - 'A' + 'a'));
+            kept = pos;
+        } else if (!((cp >= 0x0621 && cp <= 0x064A) || is_letter_or_digit(cp))) {  // Arabic letters: no lookup
+            out.append(word.substr(kept, start - kept));
+            kept = pos;
         }
     }
+    out.append(word.substr(kept));
 }
 
 }  // namespace
@@ -52,20 +59,15 @@ text_index index_text(std::string_view text) {
     idx.words.reserve(spans.size());
     idx.form_begin.reserve(spans.size() + 1);
     idx.forms.reserve(text.size());
-    const std::string normalised = normalize_for_matching(text);
-    const std::vector<word_span> norm_spans = find_words(normalised);
-    // normalize_for_matching preserves word boundaries, so the two lists pair up one to one; if some exotic
-    // input breaks that (a word made only of removed marks), fall back to normalising word by word.
-    const bool paired = norm_spans.size() == spans.size();
+    // normalize_for_matching maps each character on its own and keeps word boundaries, so normalising word
+    // by word gives each word the form it has in the normalised text, without a second find_words over a
+    // normalised copy of the whole text. One buffer serves every word.
+    std::string normalised;
     for (std::size_t i = 0; i < spans.size(); ++i) {
         idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
-        if (paired) {
-            append_form(idx.forms, std::string_view(normalised).substr(norm_spans[i].begin,
-                                                                      norm_spans[i].end - norm_spans[i].begin));
-        } else {
-            append_form(idx.forms,
-                        normalize_for_matching(text.substr(spans[i].begin, spans[i].end - spans[i].begin)));
-        }
+        normalised.clear();
+        append_normalized_for_matching(normalised, text.substr(spans[i].begin, spans[i].end - spans[i].begin));
+        append_form(idx.forms, normalised);
         const std::string_view f = std::string_view(idx.forms).substr(idx.form_begin.back());
         idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false});
     }
@@ -79,7 +81,7 @@ text_index index_text(std::string_view text) {
             std::size_t s = tail - 1;
             while (s > idx.words[i].begin && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
             std::size_t q = s;
-            if (is_letter_or_digit(next_code_point(text, q))) break;
+            if (is_letter_or_digit_fast(decode_fast(text, q))) break;
             tail = s;
         }
         // A single line break is not an end: hard-wrapped text (EASC breaks lines inside sentences) would
@@ -87,7 +89,7 @@ text_index index_text(std::string_view text) {
         bool end = false;
         int breaks = 0;
         for (std::size_t p = tail; p < gap_end && !end;) {
-            const char32_t cp = next_code_point(text, p);
+            const char32_t cp = decode_fast(text, p);
             breaks += cp == '\n';
             end = cp == '.' || cp == '!' || cp == '?' || cp == ';' || breaks >= 2 || cp == 0x061F || cp == 0x061B ||
                   cp == 0x06D4 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026;
