@@ -34,4 +34,6 @@ TEST(extractive_cnndm, rouge1_beats_lead3_at_the_same_length_with_exact_paragrap
     const auto o = precis::mean(ours), l = precis::mean(lead3);
     EXPECT_NEAR(l.r1, 39.66, 0.5) << "Lead-3 must reproduce the published figure";
     EXPECT_GT(o.r1, l.r1 + 0.8) << "precis " << o.r1 << " vs Lead-3 " << l.r1 << " (measured 41.02 vs 39.66)";
+    // The bar for a three-to-four-sentence budget (measured 41.02: a margin of 0.02 only).
+    EXPECT_GE(o.r1, 41.0) << "precis R1 " << o.r1 << " is below the required 41.0 at the Lead-3 length";
 }
