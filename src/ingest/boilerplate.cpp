@@ -193,7 +193,7 @@ struct phrase_table {
     string_set copyright_sentences;                     // "all rights reserved"
     string_set copyright_starts;                        // first words of `copyright_sentences`
     string_set markers;                                 // words where a run-together footer may begin
-    std::vector<char32_t> marker_firsts;                // the first character of each marker's form
+    std::vector<std::u32string> marker_chars;           // the same, as code points (is_marker: < 32 of them)
     // Normalised forms of the call-to-action words is_prefixed_navigation compares with.
     std::string press_here, click_here, subscribe_ar, newsletter_ar;
 };
@@ -264,8 +264,9 @@ phrase_table build_table() {
     for (const char *raw : {"\xC2\xA9", "copyright", "شاركها", "exit", "skip", "تابعنا", "جميع", "all", "اقرأ"})
         t.markers.insert(normalised_key(raw));
     for (const std::string &m : t.markers) {
-        std::size_t p = 0;
-        t.marker_firsts.push_back(decode_fast(m, p));
+        std::u32string chars;
+        for (std::size_t p = 0; p < m.size();) chars.push_back(decode_fast(m, p));
+        t.marker_chars.push_back(std::move(chars));
     }
     t.press_here = normalised_key("اضغط هنا");
     t.click_here = normalised_key("انقر هنا");
@@ -449,36 +450,42 @@ bool follows_separator(std::string_view text, std::size_t pos) {
 
 // Byte offsets in `text` where a boilerplate segment may begin: after a sentence end, or at a marker word.
 // Only tokens within [from, to) are considered.
-// True when the token `word` (its raw text, as tokenize delimited it) normalises to a marker. Most words
-// are told apart by their first character, so only a few are normalised whole.
-bool is_marker(std::string_view word, const phrase_table &t, std::string &scratch) {
+// True when the token `word` (its raw text, as tokenize delimited it) normalises to a marker. The form is
+// read as tokenize builds it (letters, digits and marks normalised, inner apostrophes skipped) and compared
+// with every marker at once, character by character, so most words are turned away at their first or
+// second letter without building a string.
+bool is_marker(std::string_view word, const phrase_table &t) {
+    unsigned alive = (1u << t.marker_chars.size()) - 1;
+    std::size_t k = 0;  // characters of the form read so far
     std::size_t pos = 0;
-    const char32_t first = normalised(decode_fast(word, pos));
-    if (std::find(t.marker_firsts.begin(), t.marker_firsts.end(), first) == t.marker_firsts.end()) return false;
-    // The same form tokenize builds: letters, digits and marks normalised, inner apostrophes skipped.
-    scratch.clear();
-    pos = 0;
     while (pos < word.size()) {
         const char32_t cp = decode_fast(word, pos);
-        if (cp == 0x00A9) scratch += "\xC2\xA9";
-        else if (is_letter_or_digit_fast(cp) || is_arabic_mark(cp)) append_normalised(scratch, cp);
+        char32_t c = 0;
+        if (cp == 0x00A9) c = cp;
+        else if (is_letter_or_digit_fast(cp) || is_arabic_mark(cp)) c = normalised(cp);
+        if (c == 0) continue;  // dropped by normalisation
+        for (std::size_t m = 0; m < t.marker_chars.size(); ++m)
+            if (k >= t.marker_chars[m].size() || t.marker_chars[m][k] != c) alive &= ~(1u << m);
+        if (alive == 0) return false;
+        ++k;
     }
-    return t.markers.count(scratch) > 0;
+    for (std::size_t m = 0; m < t.marker_chars.size(); ++m)
+        if ((alive >> m & 1u) && t.marker_chars[m].size() == k) return true;
+    return false;
 }
 
-std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from, std::size_t to) {
+// Leaves the window's token spans in `toks` (at most max_tokens * 4 of them).
+std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from, std::size_t to, token_list &toks) {
     const std::string_view window = text.substr(from, to - from);
-    token_list toks;
     tokenize(window, max_tokens * 4, &toks, detail_level::spans);
     const phrase_table &t = table();
-    std::string scratch;
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         if (i == 0 && from > 0) continue;  // may be the tail of a word cut by the window
         const std::size_t pos = from + toks[i].begin;
         if (pos == 0) continue;
         if (follows_sentence_end(text, pos) ||
-            is_marker(window.substr(toks[i].begin, toks[i].end - toks[i].begin), t, scratch))
+            is_marker(window.substr(toks[i].begin, toks[i].end - toks[i].begin), t))
             starts.push_back(pos);
     }
     return starts;
@@ -521,9 +528,18 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
     if (text.empty()) return text;
     std::string reason;
     token_list toks;  // reused for every segment judged below
-    if (judge(text, toks, reason)) {
-        removed.push_back({std::string(text), reason});
-        return {};
+    const std::size_t tail_from = text.size() > edge_window_bytes ? align(text, text.size() - edge_window_bytes) : 0;
+    const std::vector<std::size_t> tail_starts = segment_starts(text, tail_from, text.size(), toks);
+    // The whole line: only a line of at most max_tokens tokens can be boilerplate. When the trailing window
+    // is the whole line (most lines), its tokens tell that without a counting pass.
+    const bool short_line = tail_from == 0 ? toks.size() <= max_tokens
+                                           : tokenize(text, max_tokens, nullptr, detail_level::count);
+    if (short_line) {
+        tokenize(text, max_tokens, &toks);
+        if (!toks.empty() && judge(text, std::as_const(toks), reason)) {
+            removed.push_back({std::string(text), reason});
+            return {};
+        }
     }
     // Trailing segments, nearest first: the shortest boilerplate suffix is cut, then the search repeats from
     // the new end. Trying the nearest start first keeps a lenient rule (a "©" anywhere in a short segment)
@@ -531,8 +547,7 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
     std::vector<removed_block> tail;
     std::size_t end = text.size();
     {
-        const std::size_t from = end > edge_window_bytes ? align(text, end - edge_window_bytes) : 0;
-        const std::vector<std::size_t> starts = segment_starts(text, from, end);
+        const std::vector<std::size_t> &starts = tail_starts;
         for (auto it = starts.rbegin(); it != starts.rend();) {
             if (*it >= end) {
                 ++it;
@@ -556,7 +571,9 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
     std::size_t begin = 0;
     {
         const std::size_t to = std::min(end, align(text, std::min(end, edge_window_bytes)));
-        const std::vector<std::size_t> starts = segment_starts(text, 0, to);
+        // Most lines are shorter than one window, so both searches cover the whole line: reuse the starts.
+        const std::vector<std::size_t> starts =
+            tail_from == 0 && to == text.size() ? tail_starts : segment_starts(text, 0, to, toks);
         for (std::size_t k = 0; k < starts.size(); ++k) {
             if (starts[k] <= begin || starts[k] >= end) continue;
             const std::string_view seg = trim(text.substr(begin, starts[k] - begin));

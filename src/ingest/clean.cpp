@@ -1,6 +1,7 @@
 // Line normalisation and paragraph assembly (see clean.h).
 #include "clean.h"
 
+#include <cstring>
 #include <string>
 
 #include "boilerplate.h"
@@ -63,6 +64,17 @@ void append_clean_line(std::string &out, std::string_view line) {
     }
 }
 
+// The first '\n' or '\r' at or after `pos`, or text.size(). Two memchr scans, because find_first_of with a
+// set calls memchr on the set for every byte.
+std::size_t line_end(std::string_view text, std::size_t pos) {
+    if (pos >= text.size()) return text.size();
+    const char *begin = text.data() + pos;
+    std::size_t n = text.size() - pos;
+    if (const void *lf = std::memchr(begin, '\n', n)) n = static_cast<std::size_t>(static_cast<const char *>(lf) - begin);
+    if (const void *cr = std::memchr(begin, '\r', n)) n = static_cast<std::size_t>(static_cast<const char *>(cr) - begin);
+    return pos + n;
+}
+
 }  // namespace
 
 void clean_text(std::string_view text, document &doc) {
@@ -74,9 +86,7 @@ void clean_text(std::string_view text, document &doc) {
     bool blank_pending = false;   // a blank line was seen since the last written line
     std::size_t pos = 0;
     while (pos <= text.size()) {
-        // A plain loop: find_first_of with a set calls memchr on the set for every byte.
-        std::size_t eol = pos;
-        while (eol < text.size() && text[eol] != '\n' && text[eol] != '\r') ++eol;
+        const std::size_t eol = line_end(text, pos);
         line.clear();
         append_clean_line(line, text.substr(pos, eol - pos));
         // CRLF counts as one line end, a lone CR as one too.
