@@ -203,6 +203,37 @@ struct quote_tracker {
         }
         previous = cp;
     }
+    // The same as feeding each code point of line[from, to) in turn (both offsets at code point
+    // boundaries), but only the bytes that can start a quotation mark are looked at: '"', « » (C2 AB/BB)
+    // and “ ” (E2 80 9C/9D). UTF-8 never has those bytes inside another character. This runs over every
+    // byte of every line, so it must be cheap.
+    void feed(std::string_view line, std::size_t from, std::size_t to) {
+        if (from >= to) return;
+        for (std::size_t i = from; i < to; ++i) {
+            const auto c = static_cast<unsigned char>(line[i]);
+            char32_t mark = 0;
+            if (c == '"') {
+                mark = U'"';
+            } else if (c == 0xC2 && i + 1 < to) {
+                const auto c1 = static_cast<unsigned char>(line[i + 1]);
+                mark = c1 == 0xAB ? U'\u00AB' : c1 == 0xBB ? U'\u00BB' : 0;
+            } else if (c == 0xE2 && i + 2 < to && static_cast<unsigned char>(line[i + 1]) == 0x80) {
+                const auto c2 = static_cast<unsigned char>(line[i + 2]);
+                mark = c2 == 0x9C ? U'\u201C' : c2 == 0x9D ? U'\u201D' : 0;
+            }
+            if (mark == 0) continue;
+            if (i > from) previous = code_point_before(line, i);
+            feed(mark);
+        }
+        previous = code_point_before(line, to);
+    }
+
+  private:
+    static char32_t code_point_before(std::string_view line, std::size_t pos) {
+        std::size_t start = pos - 1;
+        while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+        return detail::decode_fast(line, start);
+    }
 };
 
 // True when every quotation open at `from` closes later in `line` (so the break at `from` is inside it).
@@ -282,8 +313,11 @@ std::unique_ptr<icu::BreakIterator> clone_iterator(const std::string &lang) {
 // through an out-of-line call, which made its break loop cost twice as much on Arabic.
 struct segmenter {
     std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> iterators;
-    std::u16string units;                 // the current line in UTF-16
-    std::vector<std::uint32_t> byte_at;   // byte offset in the line of each UTF-16 unit, then the line's end
+    // The current line in UTF-16 (its first `length` units) and the byte offset in the line of each unit,
+    // then the line's end. Never shrunk, so a line costs no allocation and no zero-filling.
+    std::u16string units;
+    std::vector<std::uint32_t> byte_at;
+    std::size_t length = 0;
 
     icu::BreakIterator &iterator_for(std::string_view language) {
         std::string lang(language.substr(0, language.find_first_of("-_")));
@@ -296,8 +330,9 @@ struct segmenter {
     // Converts `line` into `units` and `byte_at`. Invalid bytes (outside the precondition) become U+FFFD,
     // one per byte, as next_code_point reads them.
     void load(std::string_view line) {
-        units.resize(line.size());  // never more UTF-16 units than UTF-8 bytes
-        byte_at.resize(line.size() + 1);
+        // Never more UTF-16 units than UTF-8 bytes.
+        if (units.size() < line.size()) units.resize(line.size());
+        if (byte_at.size() < line.size() + 1) byte_at.resize(line.size() + 1);
         std::size_t n = 0;
         std::size_t pos = 0;
         while (pos < line.size()) {
@@ -314,8 +349,7 @@ struct segmenter {
             }
         }
         byte_at[n] = static_cast<std::uint32_t>(line.size());
-        units.resize(n);
-        byte_at.resize(n + 1);
+        length = n;
     }
 };
 
@@ -365,7 +399,7 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
             UErrorCode status = U_ZERO_ERROR;
             // ICU's indices are UTF-16 offsets into seg.units; seg.byte_at turns them into byte offsets.
             seg.load(line);
-            utext_openUChars(&ut, seg.units.data(), static_cast<int64_t>(seg.units.size()), &status);
+            utext_openUChars(&ut, seg.units.data(), static_cast<int64_t>(seg.length), &status);
             if (U_SUCCESS(status)) iter.setText(&ut, status);
             if (U_FAILURE(status)) {
                 utext_close(&ut);
@@ -378,7 +412,8 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
             quote_tracker quotes;
             // Decides on one candidate break at b (relative to the line): vetoed, or the end of a sentence.
             const auto consider = [&](std::size_t b) {
-                while (quoted_to < b) quotes.feed(detail::decode_fast(line, quoted_to));
+                quotes.feed(line, quoted_to, b);
+                quoted_to = std::max(quoted_to, b);
                 if (b < line.size()) {
                     const std::string_view candidate = line.substr(start, b - start);
                     const auto trimmed = trim_span(candidate, 0, candidate.size());
