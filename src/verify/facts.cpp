@@ -668,7 +668,22 @@ std::vector<name_token> scan_names(std::string_view text) {
     bool sentence_start = true;
     bool only_spaces = false;  // since the last token
     std::size_t p = 0;
+    // An Arabic letter (U+0621–U+064A but tatweel, two bytes D8 A1 … D9 8A) is outside any token, not a
+    // sentence end and a letter: the first of a run ends the chain and the rest change nothing.
+    const auto arabic_letter_at = [&](std::size_t at) {
+        if (at + 1 >= text.size()) return false;
+        const auto b0 = static_cast<unsigned char>(text[at]);
+        const auto b1 = static_cast<unsigned char>(text[at + 1]);
+        return (b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBF) || (b0 == 0xD9 && b1 >= 0x81 && b1 <= 0x8A);
+    };
     while (p < text.size()) {
+        if (arabic_letter_at(p)) {
+            sentence_start = false;
+            only_spaces = false;
+            if (!run.empty()) flush();
+            for (p += 2; arabic_letter_at(p);) p += 2;
+            continue;
+        }
         std::size_t q = p;
         const char32_t cp = detail::decode_fast(text, q);
         if (!is_latin_letter(cp) && !(cp >= '0' && cp <= '9')) {
