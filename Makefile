@@ -4,6 +4,9 @@ PRESET ?= release
 BUILD  := build/$(PRESET)
 JOBS   ?= $(shell nproc)
 CTEST_ARGS ?=
+# Paths relative to the checkout in ccache's hash, so another clone (CI's) reuses the cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: all setup configure build test test-unit demo bench format clean
 
