@@ -132,6 +132,12 @@ void detail::append_normalized_for_matching(std::string &out, std::string_view t
     u.toUTF8String(out);
 }
 
+char32_t detail::arabic_for_matching(char32_t cp) noexcept {
+    const char32_t folded = arabic_fold(cp);
+    const int digit = arabic_digit_value(folded);
+    return digit >= 0 ? static_cast<char32_t>('0' + digit) : folded;
+}
+
 std::string normalize_for_matching(std::string_view text) {
     std::string out;
     detail::append_normalized_for_matching(out, text);

@@ -16,7 +16,7 @@ namespace {
 
 // Appends the letters and digits of `word` to `out`: punctuation glued to a word («», quotes, commas,
 // apostrophes) must not stop "بون." from matching "بون".
-void append_form(std::string &out, std::string_view word) {
+void append_letters(std::string &out, std::string_view word) {
     std::size_t kept = 0;  // word[kept, pos) is a run of letters and digits not yet appended
     std::size_t pos = 0;
     while (pos < word.size()) {
@@ -33,6 +33,38 @@ void append_form(std::string &out, std::string_view word) {
         }
     }
     out.append(word.substr(kept));
+}
+
+// Appends the matching form of `word`: append_letters(normalize_for_matching(word)), computed character by
+// character (normalisation maps each character on its own). ASCII and the Arabic block, nearly all the
+// text, are mapped inline; other characters go through normalize_for_matching one at a time (`scratch`).
+void append_form(std::string &out, std::string_view word, std::string &scratch) {
+    // Characters kept unchanged (most of them) are appended a run at a time: word[kept, pos).
+    std::size_t kept = 0;
+    std::size_t pos = 0;
+    const auto flush = [&](std::size_t upto) { out.append(word.substr(kept, upto - kept)); };
+    while (pos < word.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = decode_fast(word, pos);
+        if (cp < 0x80) {
+            if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) continue;
+            flush(start);
+            if (cp >= 'A' && cp <= 'Z') out.push_back(static_cast<char>(cp - 'A' + 'a'));
+        } else if (cp >= 0x0600 && cp <= 0x06FF) {
+            const char32_t m = arabic_for_matching(cp);
+            const bool keep = m != 0 && (m < 0x80 || (m >= 0x0621 && m <= 0x064A) || is_letter_or_digit(m));
+            if (keep && m == cp) continue;
+            flush(start);
+            if (keep) append_utf8_fast(out, m);
+        } else {
+            flush(start);
+            scratch.clear();
+            append_normalized_for_matching(scratch, word.substr(start, pos - start));
+            append_letters(out, scratch);
+        }
+        kept = pos;
+    }
+    flush(pos);
 }
 
 }  // namespace
@@ -61,13 +93,11 @@ text_index index_text(std::string_view text) {
     idx.forms.reserve(text.size());
     // normalize_for_matching maps each character on its own and keeps word boundaries, so normalising word
     // by word gives each word the form it has in the normalised text, without a second find_words over a
-    // normalised copy of the whole text. One buffer serves every word.
-    std::string normalised;
+    // normalised copy of the whole text.
+    std::string scratch;
     for (std::size_t i = 0; i < spans.size(); ++i) {
         idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
-        normalised.clear();
-        append_normalized_for_matching(normalised, text.substr(spans[i].begin, spans[i].end - spans[i].begin));
-        append_form(idx.forms, normalised);
+        append_form(idx.forms, text.substr(spans[i].begin, spans[i].end - spans[i].begin), scratch);
         const std::string_view f = std::string_view(idx.forms).substr(idx.form_begin.back());
         idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false});
     }
