@@ -15,9 +15,13 @@
 #include <cmath>
 #include <cstring>
 
+#include <set>
+
 #include "llama.h"
 #include "llm/name_trie.h"
 #include "precis/error.h"
+#include "precis/facts.h"
+#include "precis/utf8.h"
 
 namespace precis::detail {
 
@@ -55,15 +59,25 @@ struct ngram_slot {
 };
 
 // A sorted id list and, when its effects differ from the token's own (UTF-8 continuations), the parallel
-// effects.
+// effects; `forbid` holds token_flag bits that exclude a token of this list in the current apply.
 struct source {
     const std::int32_t *ids = nullptr;
     const token_effect *effects = nullptr;
     std::size_t size = 0;
+    std::uint16_t forbid = 0;
 };
 
-source of(const std::vector<std::int32_t> &ids) {
-    return {ids.data(), nullptr, ids.size()};
+source of(const std::vector<std::int32_t> &ids, std::uint16_t forbid = 0) {
+    return {ids.data(), nullptr, ids.size(), forbid};
+}
+
+// The trie's entries: names where the target's letters would not let the model write them (non-Latin
+// targets), and numbers everywhere, since no target may write digits freely.
+std::vector<std::string> copy_entries(const constraint_options &options) {
+    std::vector<std::string> entries;
+    if (options.target != nullptr && options.target->letters != script::latin) entries = options.names;
+    entries.insert(entries.end(), options.numbers.begin(), options.numbers.end());
+    return entries;
 }
 
 }  // namespace
@@ -73,8 +87,9 @@ class constraint_sampler {
     constraint_sampler(std::shared_ptr<const token_classes> classes, const constraint_options &options,
                        constraint_state *state)
         : classes_(std::move(classes)),
-          trie_(*classes_, options.names),
-          use_names_(classes_->target().letters != script::latin && !trie_.empty()),
+          trie_(*classes_, copy_entries(options)),
+          use_names_(!trie_.empty()),
+          no_glue_(classes_->uses_spaces()),
           ngram_(options.no_repeat_ngram <= 1 ? 0 : std::min(options.no_repeat_ngram, max_ngram)),
           min_sentence_words_(options.min_sentence_words),
           state_(state),
@@ -102,7 +117,10 @@ class constraint_sampler {
 
     std::shared_ptr<const token_classes> classes_;
     name_trie trie_;
-    bool use_names_;
+    bool use_names_;  // the trie has entries: copies may start
+    // A copy must not be followed directly by a letter. Not for scripts written without spaces, where
+    // "DeepSeek公司" is how the language writes it.
+    bool no_glue_;
     int ngram_;
     std::size_t min_sentence_words_;
     constraint_state *state_;
@@ -113,7 +131,6 @@ class constraint_sampler {
     std::int32_t context_[max_ngram] = {};  // the last n-1 tokens of this paragraph, oldest first
     int context_len_ = 0;
     std::size_t serial_seen_ = 0;
-    std::uint8_t forbid_ = 0;  // token_flag bits that exclude a candidate in the current apply
 };
 
 void constraint_sampler::sync_paragraph() noexcept {
@@ -154,13 +171,14 @@ std::size_t constraint_sampler::collect(const llama_token_data *data, source a, 
     llama_token_data *out = out_.data();
     std::size_t n = 0;
     bool same = true;
-    // Takes one allowed id: skips it when banned (both lists ascend, so one cursor suffices) or over budget.
-    const auto take = [&](std::int32_t id, const token_effect *e) {
+    // Takes one allowed id: skips it when banned (both lists ascend, so one cursor suffices), over budget or
+    // forbidden by its list.
+    const auto take = [&](std::int32_t id, const token_effect *e, std::uint16_t forbid) {
         while (*banned < id) ++banned;
         if (*banned == id) return;
         if constexpr (filter) {
             if (e == nullptr) e = &tc.effect(id);
-            if (e->budget_words[ws] > remaining || (e->flags & forbid_) != 0) return;
+            if (e->budget_words[ws] > remaining || (e->flags & forbid) != 0) return;
         }
         if constexpr (gather) {
             const llama_token_data &d = data[id];
@@ -179,13 +197,14 @@ std::size_t constraint_sampler::collect(const llama_token_data *data, source a, 
             if (i + ahead < a.size) __builtin_prefetch(&data[a.ids[i + ahead]]);
         }
         if (j >= b.size || (i < a.size && a.ids[i] < b.ids[j])) {
-            take(a.ids[i], a.effects ? a.effects + i : nullptr);
+            take(a.ids[i], a.effects ? a.effects + i : nullptr, a.forbid);
             ++i;
         } else if (i >= a.size || b.ids[j] < a.ids[i]) {
-            take(b.ids[j], b.effects ? b.effects + j : nullptr);
+            take(b.ids[j], b.effects ? b.effects + j : nullptr, b.forbid);
             ++j;
         } else {
-            take(a.ids[i], a.effects ? a.effects + i : nullptr);
+            // In both lists: `a` wins, as in accept (a copy's continuation is taken as one).
+            take(a.ids[i], a.effects ? a.effects + i : nullptr, a.forbid);
             ++i;
             ++j;
         }
@@ -213,19 +232,29 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
     const bool forced = max_words != 0 && st.words_ >= max_words;
     std::size_t remaining = max_words == 0 ? SIZE_MAX : (forced ? 0 : max_words - st.words_);
     const bool space_ok = !st.after_space_;
+    const bool mark_ok = st.after_letter_;
+    const bool sentence_ok = st.sentence_words_ >= min_sentence_words_;
+    // Right after a copy, a token may not start with a letter, digit or mark: "DeepSeekشركة" would glue.
+    const std::uint16_t unglued = st.after_copy_ && no_glue_ ? starts_word : 0;
+    // A copy is begun only when its longest entry still fits the word budget, so it is never cut short.
+    const bool copy_fits = use_names_ && (max_words == 0 || remaining >= trie_.max_words());
 
     source a, b;
     if (st.pending_ >= 0) {
-        // Inside a character: only its completions.
+        // Inside a character: only its completions. A completion that is a mark needs a letter before it,
+        // and one that is a terminator (؟ is 0xD8 0x9F) is held to the minimum sentence length, as the
+        // per-state lists do for whole tokens.
         const auto &ps = tc.pending()[static_cast<std::size_t>(st.pending_)];
-        a = {ps.tokens.data(), ps.effects.data(), ps.tokens.size()};
+        a = {ps.tokens.data(), ps.effects.data(), ps.tokens.size(),
+             static_cast<std::uint16_t>((mark_ok ? 0 : starts_with_mark) |
+                                        (!sentence_ok && !forced ? ends_sentence : 0))};
     } else if (st.name_node_ >= 0) {
         const auto &next = trie_.next(st.name_node_);
         a = of(next.tokens);
-        // A complete name that a longer name extends: the text may also leave the name here.
+        // A complete entry that a longer one extends: the text may also leave it here, but not into a letter.
         if (trie_.terminal(st.name_node_))
             b = forced ? of(tc.terminators())
-                       : of(tc.normal(space_ok, st.sentence_words_ >= min_sentence_words_));
+                       : of(tc.normal(space_ok, sentence_ok, mark_ok), no_glue_ ? starts_word : 0);
     } else if (forced) {
         // At the word limit: finish the current word (tokens adding no word) for a few tokens, then only
         // terminators, which add no words either; inside a quotation also its closing marks, and once its
@@ -237,25 +266,27 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
             // one once the limit has run out.
             a = of(tc.closing());
         } else if (st.word_ == word_state::in_word && st.forced_tokens_ < finish_word_tokens) {
-            a = of(tc.normal(false, true));
+            a = of(tc.normal(false, true, mark_ok), unglued);
         } else {
             a = of(tc.terminators());
             if (quoted && closing) b = of(tc.closing());
         }
     } else if (st.tokens_ == 0) {
         a = of(tc.paragraph_start());
-        if (use_names_) b = of(trie_.start_bare().tokens);
+        if (copy_fits) b = of(trie_.start_bare().tokens);
     } else {
-        a = of(tc.normal(space_ok, st.sentence_words_ >= min_sentence_words_));
-        if (use_names_) {
+        a = of(tc.normal(space_ok, sentence_ok, mark_ok), unglued);
+        if (copy_fits) {
+            // A copy starts at a word start: bare after a space or an opening mark, with its own space after
+            // anything else.
             const bool spaced = space_ok && tc.uses_spaces();
             const bool bare = st.word_ != word_state::in_word;
             if (spaced && bare)
-                b = of(trie_.start_either().tokens);
+                b = of(trie_.start_either().tokens, unglued);
             else if (spaced)
-                b = of(trie_.start_spaced().tokens);
+                b = of(trie_.start_spaced().tokens, unglued);
             else if (bare)
-                b = of(trie_.start_bare().tokens);
+                b = of(trie_.start_bare().tokens, unglued);
         }
     }
 
@@ -267,17 +298,16 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
 
     const bool full = cur_p->size == tc.vocab_size();
     const llama_token_data *data = full ? cur_p->data : nullptr;
-    // The completions of a character have no list per sentence state, so a terminator completed from bytes
-    // (؟ is 0xD8 0x9F) is held to the same minimum sentence length here.
-    forbid_ = st.pending_ >= 0 && st.sentence_words_ < min_sentence_words_ && !forced ? ends_sentence : 0;
-    const bool filter = remaining < tc.max_token_words() || forbid_ != 0;
+    const bool filter = remaining < tc.max_token_words() || a.forbid != 0 || b.forbid != 0;
     bool identity = true;
     std::size_t n = collect_any(data, a, b, banned, ws, remaining, filter, identity);
     // Never leave nothing to sample: first forgive repetition, then the word budget; a character already
     // begun must still be completed (its completions are never empty), anything else may end the sentence.
     if (n == 0 && n_banned > 0) n = collect_any(data, a, b, &no_ban, ws, remaining, filter, identity);
-    forbid_ = 0;
-    if (n == 0 && st.pending_ >= 0) n = collect_any(data, a, {}, &no_ban, ws, remaining, false, identity);
+    if (n == 0 && st.pending_ >= 0) {
+        a.forbid = 0;
+        n = collect_any(data, a, {}, &no_ban, ws, remaining, false, identity);
+    }
     if (n == 0) n = collect_any(data, of(tc.terminators()), {}, &no_ban, ws, remaining, false, identity);
 
     if (full && identity) {
@@ -325,8 +355,12 @@ void constraint_sampler::accept(std::int32_t token) {
         via_name = next >= 0;
         st.name_node_ = next;
     }
-    if (st.name_node_ >= 0 && trie_.terminal(st.name_node_) && !trie_.has_children(st.name_node_))
+    // A copy that cannot go on is finished: the next token must not glue a letter to it.
+    st.after_copy_ = false;
+    if (st.name_node_ >= 0 && trie_.terminal(st.name_node_) && !trie_.has_children(st.name_node_)) {
         st.name_node_ = -1;
+        st.after_copy_ = true;
+    }
 
     const int ws = static_cast<int>(st.word_);
     const bool was_forced = st.budget_.max_words != 0 && st.words_ >= st.budget_.max_words;
@@ -335,6 +369,8 @@ void constraint_sampler::accept(std::int32_t token) {
     st.word_ = static_cast<word_state>(e->end_state[ws]);
     st.pending_ = e->pending;
     st.after_space_ = (e->flags & ends_with_space) != 0;
+    // A token that only began a character leaves the letter before it in charge of what a mark may follow.
+    if ((e->flags & has_chars) != 0) st.after_letter_ = (e->flags & ends_with_letter) != 0;
     st.open_quotes_ = std::max(0, st.open_quotes_ + e->quote_delta);
     if (e->straight_quotes & 1) st.straight_quote_open_ = !st.straight_quote_open_;
     // A paragraph does not end inside a quotation: a sentence that ends inside one («… نص.») completes the
@@ -401,6 +437,82 @@ llama_sampler *clone_sampler(const llama_sampler *smpl) {
 }
 
 }  // namespace
+
+namespace {
+
+// The value of a digit in any of the three digit sets extract_numbers reads, or -1.
+int digit_value(char32_t cp) noexcept {
+    if (cp >= U'0' && cp <= U'9') return static_cast<int>(cp - U'0');
+    if (cp >= 0x0660 && cp <= 0x0669) return static_cast<int>(cp - 0x0660);
+    if (cp >= 0x06F0 && cp <= 0x06F9) return static_cast<int>(cp - 0x06F0);
+    return -1;
+}
+
+bool is_separator(char32_t cp) noexcept {
+    return cp == U',' || cp == U'.' || cp == U'٫' || cp == U'٬' || cp == U'،';
+}
+
+}  // namespace
+
+std::vector<std::string> copyable_numbers(std::string_view source_text, const precis::language &target) {
+    const char32_t native_zero = alphabet_for(target).native_zero;
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    const auto add = [&](std::string s) {
+        if (!s.empty() && seen.insert(s).second) out.push_back(std::move(s));
+    };
+    for (const auto &number : extract_numbers(source_text)) {
+        if (number.unit == "code") continue;  // "H800": a name, copied with its letters
+        std::u32string cps;
+        for (std::size_t pos = 0; pos < number.text.size();) cps.push_back(next_code_point(number.text, pos));
+        // The digit group: the first digit, then digits and separators that sit between digits.
+        std::size_t b = 0;
+        while (b < cps.size() && digit_value(cps[b]) < 0) ++b;
+        if (b == cps.size()) continue;  // a scale word without digits ("مليون")
+        std::size_t e = b;
+        while (e < cps.size() &&
+               (digit_value(cps[e]) >= 0 || (is_separator(cps[e]) && e + 1 < cps.size() &&
+                                              digit_value(cps[e + 1]) >= 0)))
+            ++e;
+        const std::u32string_view group = std::u32string_view(cps).substr(b, e - b);
+        // Which separators group thousands: one followed by exactly three digits, unless it is the only dot
+        // of the group ("5.600" is read as a decimal, as extract_numbers reads it); the rest mark decimals.
+        std::size_t dots = 0;
+        for (char32_t cp : group) dots += cp == U'.';
+        std::vector<bool> thousands(group.size(), false);
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            if (!is_separator(group[i])) continue;
+            std::size_t k = i + 1;
+            while (k < group.size() && digit_value(group[k]) >= 0) ++k;
+            thousands[i] = k - i - 1 == 3 && (group[i] != U'.' || dots > 1);
+        }
+        const auto spell = [&](char32_t zero, char32_t group_mark, char32_t decimal_mark) {
+            std::string s;
+            for (std::size_t i = 0; i < group.size(); ++i) {
+                const int d = digit_value(group[i]);
+                append_utf8(s, d >= 0 ? zero + static_cast<char32_t>(d)
+                                      : (thousands[i] ? group_mark : decimal_mark));
+            }
+            return s;
+        };
+        // As written, when its digits are ones the target writes; then in Western digits; then native.
+        bool own_digits = true;
+        for (char32_t cp : group) {
+            const int d = digit_value(cp);
+            if (d >= 0 && cp != U'0' + static_cast<char32_t>(d) &&
+                (native_zero == 0 || cp != native_zero + static_cast<char32_t>(d)))
+                own_digits = false;
+        }
+        if (own_digits) {
+            std::string s;
+            for (char32_t cp : group) append_utf8(s, cp);
+            add(std::move(s));
+        }
+        add(spell(U'0', U',', U'.'));
+        if (native_zero != 0) add(spell(native_zero, U'٬', U'٫'));
+    }
+    return out;
+}
 
 llama_sampler *make_constraint_sampler(std::shared_ptr<const token_classes> classes,
                                        const constraint_options &options, constraint_state *state) {

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "llm/token_classes.h"
@@ -40,12 +41,27 @@ struct paragraph_budget {
     std::size_t min_words = 0, target_words = 0, max_words = 0;
 };
 
+// What the sampler lets through. Copies (names and numbers) start at a word start, are written whole, and in
+// languages written with spaces are not followed directly by a letter ("DeepSeekشركة" or "2024م" cannot
+// happen; "DeepSeek،" and "2024 م" can).
 struct constraint_options {
-    const precis::language *target = nullptr;  // include/precis/language.h: target->letters is the script
-    std::vector<std::string> names;            // Latin-script names from the source, copyable verbatim
-    int no_repeat_ngram = 4;                   // block any token n-gram that already occurred (0 = off)
-    std::size_t min_sentence_words = 3;        // no sentence terminator before this many words in a sentence
+    const precis::language *target = nullptr;  // include/precis/language.h: the language to write
+    // Latin-script names from the source, copyable verbatim (e.g. precis::extract_latin_names). Used for
+    // targets not written in Latin script; in Latin-script targets names are ordinary text.
+    std::vector<std::string> names;
+    // The source's numbers as they may be written (e.g. copyable_numbers below). Digits are facts: they can
+    // only be written as one of these, whole; empty means no digit can be written at all.
+    std::vector<std::string> numbers;
+    int no_repeat_ngram = 4;             // block any token n-gram that already occurred (0 = off)
+    std::size_t min_sentence_words = 3;  // no sentence terminator before this many words in a sentence
 };
+
+// The numbers of `source_text` (precis::extract_numbers) as a summary in `target` may write them: each
+// number's digit group ("2,048", "5.6"; scale words, currencies and percent signs are words or punctuation
+// the model writes itself), as written in the source, in Western digits, and in the target's own digits
+// where it has them (Arabic: "٢٬٠٤٨", "٥٫٦"). Codes glued to letters ("H800") are left to the names.
+// De-duplicated, in order of first appearance. Thread-safe; allocates.
+std::vector<std::string> copyable_numbers(std::string_view source_text, const precis::language &target);
 
 // State shared by the sampler (llama.cpp calls apply/accept) and the generator. Not thread-safe: one per run.
 // The sampler updates it in accept; the generator reads it after each llama_sampler_sample and calls
@@ -80,7 +96,9 @@ class constraint_state {
     bool straight_quote_open_ = false;
     bool awaiting_close_ = false;  // a sentence ended inside a quote: its closing mark completes it
     std::int32_t pending_ = -1;    // token_classes::pending() index of an incomplete UTF-8 sequence, or -1
-    std::int32_t name_node_ = -1;  // name_trie node while copying a name, or -1
+    std::int32_t name_node_ = -1;  // name_trie node while copying a name or number, or -1
+    bool after_letter_ = false;    // the last complete character is a letter of the target (a mark may follow)
+    bool after_copy_ = false;      // the last token finished a name or number (no letter may follow)
 };
 
 // A llama_sampler (custom llama_sampler_i) to put FIRST in the chain; the chain takes ownership (free it with

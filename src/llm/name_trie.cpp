@@ -6,6 +6,7 @@
 #include <map>
 
 #include "precis/utf8.h"
+#include "precis/words.h"
 
 namespace precis::detail {
 
@@ -46,7 +47,8 @@ name_trie::name_trie(const token_classes &classes, const std::vector<std::string
     nodes_.emplace_back();
     std::vector<std::string> kept;
     for (const auto &name : names) {
-        if (name.empty() || find_invalid_utf8(name) || name.find_first_of("\r\n\t") != std::string::npos)
+        if (name.empty() || find_invalid_utf8(name) || name.find_first_of("\r\n\t") != std::string::npos ||
+            name.front() == ' ' || name.back() == ' ')
             continue;
         kept.push_back(name);
         std::int32_t at = 0;
@@ -76,12 +78,26 @@ name_trie::name_trie(const token_classes &classes, const std::vector<std::string
             }
         }
     }
+    // A node is alive when some token path from it ends a name. Every edge leads to a descendant, created
+    // after its ancestor, so one pass from the last node back settles it. Edges into dead nodes are dropped:
+    // a name the vocabulary cannot finish (a character no token spells) must not be begun.
+    std::vector<bool> alive(nodes_.size(), false);
+    for (std::size_t k = nodes_.size(); k-- > 0;) {
+        alive[k] = nodes_[k].terminal;
+        for (const auto &[t, to] : next[k]) alive[k] = alive[k] || alive[static_cast<std::size_t>(to)];
+    }
+    const auto prune = [&](std::map<std::int32_t, std::int32_t> &m) {
+        std::erase_if(m, [&](const auto &edge) { return !alive[static_cast<std::size_t>(edge.second)]; });
+    };
+    for (auto &m : next) prune(m);
+    prune(spaced);
     for (std::size_t k = 1; k < nodes_.size(); ++k) nodes_[k].next = to_edges(next[k]);
     bare_ = to_edges(next[0]);
     spaced_ = to_edges(spaced);
     std::map<std::int32_t, std::int32_t> either = next[0];
     either.insert(spaced.begin(), spaced.end());
     either_ = to_edges(either);
+    for (const auto &name : kept) max_words_ = std::max(max_words_, count_words(name));
 }
 
 }  // namespace precis::detail

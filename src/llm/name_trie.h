@@ -1,8 +1,10 @@
-// src/llm/name_trie.h — Latin-script names from the source ("DeepSeek", "H800"), as token paths the
-// constraint sampler lets the model copy verbatim although their letters are outside the target script.
+// src/llm/name_trie.h — what the model may copy verbatim from the source although the target's text rules
+// would not let it write it: Latin-script names ("DeepSeek", "H800") and numbers ("2,048", "٢٠٢٤").
 //
-// A trie over the names' bytes; for each trie node, the sorted tokens whose text continues some name from
-// that node, with the node each leads to. Built once per run (names differ per source), read-only afterwards.
+// A trie over the entries' bytes; for each trie node, the sorted tokens whose text continues some entry from
+// that node, with the node each leads to. Only whole entries can be spelled: a node from which no token path
+// reaches the end of an entry is dropped, so a copy that has begun can always be finished. Built once per run
+// (entries differ per source), read-only afterwards.
 #pragma once
 
 #include <cstdint>
@@ -23,8 +25,10 @@ class name_trie {
         std::int32_t find(std::int32_t token) const noexcept;
     };
 
-    // Builds the trie of `names` over `classes`' vocabulary. Names that are empty, not valid UTF-8 or hold a
-    // line break are skipped. Allocates; not for the per-token path.
+    // Builds the trie of `names` over `classes`' vocabulary. Names that are empty, not valid UTF-8, hold a
+    // line break or tab, or begin or end with a space are skipped, and so are names no sequence of the
+    // vocabulary's tokens spells exactly (tokens are cut at character boundaries). Allocates; not for the
+    // per-token path.
     name_trie(const token_classes &classes, const std::vector<std::string> &names);
 
     bool empty() const noexcept { return nodes_.size() <= 1; }
@@ -44,6 +48,9 @@ class name_trie {
     bool has_children(std::int32_t node) const noexcept {
         return !nodes_[static_cast<std::size_t>(node)].next.tokens.empty();
     }
+    // Most words (precis::count_words) in one spellable entry: a copy is begun only with this many words
+    // left in the budget, so it never has to be cut.
+    std::size_t max_words() const noexcept { return max_words_; }
 
   private:
     struct node {
@@ -54,6 +61,7 @@ class name_trie {
     std::int32_t child(std::int32_t from, unsigned char byte);
     std::vector<node> nodes_;  // nodes_[0] is the root
     edges bare_, spaced_, either_;
+    std::size_t max_words_ = 0;
 };
 
 }  // namespace precis::detail

@@ -18,18 +18,14 @@
 
 namespace precis::detail {
 
-// The character rules of one script. Languages share the table of their script (Arabic, Persian and Urdu all
-// use the Arabic row), so a new language needs no code, only a row when its script is not here yet.
+// The punctuation rules of one script. Languages share the row of their script (Arabic, Persian and Urdu all
+// use the Arabic row); their letters come from their own alphabet row below.
 struct script_rules {
     script letters = script::latin;
-    script also = script::unknown;          // a second letter script the language writes (Japanese: Han)
-    std::u32string_view punctuation;        // allowed anywhere, besides terminators and closers
-    std::u32string_view terminators;        // end a sentence
-    std::u32string_view closers;            // may follow a terminator inside the same sentence end
-    std::u32string_view openers;            // may open a paragraph
-    char32_t digit_lo = 0, digit_hi = 0;    // native digits besides ASCII
-    char32_t digit2_lo = 0, digit2_hi = 0;  // a second native digit range (Persian digits in Arabic script)
-    char32_t mark_lo = 0, mark_hi = 0;      // combining marks the script uses (Arabic harakat)
+    std::u32string_view punctuation;  // allowed anywhere, besides terminators and closers
+    std::u32string_view terminators;  // end a sentence
+    std::u32string_view closers;      // may follow a terminator inside the same sentence end
+    std::u32string_view openers;      // may open a paragraph
     bool uses_spaces = true;
 };
 
@@ -37,88 +33,70 @@ namespace {
 
 using namespace std::literals;
 
-// Arabic: the Arabic comma, semicolon and question mark, plus the Latin marks Arabic prose uses; Eastern
-// Arabic and Persian digits; harakat U+064B–U+065F and superscript alef U+0670 as marks.
-const script_rules arabic_rules{script::arabic,
-                                script::unknown,
-                                U"،؛:«»\"()-%٪٫٬"sv,
-                                U".!؟"sv,
-                                U"»\")"sv,
-                                U"«\"("sv,
-                                0x0660,
-                                0x0669,
-                                0x06F0,
-                                0x06F9,
-                                0x064B,
-                                0x065F,
-                                true};
+// Arabic: the Arabic comma, semicolon and question mark, plus the Latin marks Arabic prose uses. The Arabic
+// decimal and thousands separators ٫ ٬ are not here: they only occur inside copied numbers.
+const script_rules arabic_rules{script::arabic, U"،؛:«»\"()-%٪"sv, U".!؟"sv, U"»\")"sv, U"«\"("sv, true};
 // Chinese: full-width punctuation only; no spaces between words.
-const script_rules han_rules{script::han,
-                             script::unknown,
-                             U"，、：；「」“”（）《》%"sv,
-                             U"。！？"sv,
-                             U"」”）》"sv,
-                             U"「“（《"sv,
-                             0,
-                             0,
-                             0,
-                             0,
-                             0,
-                             0,
-                             false};
-const script_rules kana_rules{script::kana,
-                              script::han,
-                              U"，、：；「」『』（）%"sv,
-                              U"。！？"sv,
-                              U"」』）"sv,
-                              U"「『（"sv,
-                              0,
-                              0,
-                              0,
-                              0,
-                              0,
-                              0,
-                              false};
+const script_rules han_rules{script::han, U"，、：；「」“”（）《》%"sv, U"。！？"sv, U"」”）》"sv, U"「“（《"sv, false};
+const script_rules kana_rules{script::kana, U"，、：；「」『』（）%"sv, U"。！？"sv, U"」』）"sv, U"「『（"sv, false};
 // Latin, Cyrillic and the other alphabetic scripts: the common Western marks, French and Russian guillemets.
-const script_rules cyrillic_rules{script::cyrillic,
-                                  script::unknown,
-                                  U",;:'\"()-«»’“”„–—%"sv,
-                                  U".!?"sv,
-                                  U"»\"”)’"sv,
-                                  U"«\"“„("sv,
-                                  0,
-                                  0,
-                                  0,
-                                  0,
-                                  0,
-                                  0,
-                                  true};
-const script_rules latin_rules{script::latin,
-                               script::unknown,
-                               U",;:'\"()-«»’“”–—%"sv,
-                               U".!?"sv,
-                               U"»\"”)’"sv,
-                               U"«\"“("sv,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               0,
-                               true};
+const script_rules cyrillic_rules{
+    script::cyrillic, U",;:'\"()-«»’“”„–—%"sv, U".!?"sv, U"»\"”)’"sv, U"«\"“„("sv, true};
+const script_rules latin_rules{script::latin, U",;:'\"()-«»’“”–—%"sv, U".!?"sv, U"»\"”)’"sv, U"«\"“("sv, true};
+
+// The alphabets. Ranges and marks are inclusive pairs. Marks (harakat, Devanagari vowel signs) may follow a
+// letter but never start a word.
+constexpr std::u32string_view arabic_letters = U"\u0621\u063A\u0641\u064A"sv;
+constexpr std::u32string_view arabic_harakat = U"\u064B\u0652"sv;
+const alphabet alphabets[] = {
+    {"ar", arabic_letters, U""sv, arabic_harakat, 0x0660},
+    // Persian adds پ چ ژ ک گ ی; the zero-width non-joiner is written inside words, after a letter.
+    {"fa", arabic_letters, U"\u067E\u0686\u0698\u06A9\u06AF\u06CC"sv, U"\u064B\u0652\u200C\u200C"sv, 0x06F0},
+    {"ur", arabic_letters,
+     U"\u0679\u067E\u0686\u0688\u0691\u0698\u06A9\u06AF\u06BA\u06BE\u06C1\u06C2\u06C3\u06CC\u06D2\u06D3"sv,
+     U"\u064B\u0652\u0670\u0670"sv, 0x06F0},
+    {"en", U"azAZ"sv, U""sv, U""sv, 0},
+    {"id", U"azAZ"sv, U""sv, U""sv, 0},
+    {"fr", U"azAZ"sv, U"éèêëàâîïôûùüçœæÉÈÊËÀÂÎÏÔÛÙÜÇŒÆ"sv, U""sv, 0},
+    {"es", U"azAZ"sv, U"áéíóúüñÁÉÍÓÚÜÑ"sv, U""sv, 0},
+    {"de", U"azAZ"sv, U"äöüßÄÖÜẞ"sv, U""sv, 0},
+    {"it", U"azAZ"sv, U"àèéìíîòóùúÀÈÉÌÍÎÒÓÙÚ"sv, U""sv, 0},
+    {"pt", U"azAZ"sv, U"áâãàçéêíóôõúüÁÂÃÀÇÉÊÍÓÔÕÚÜ"sv, U""sv, 0},
+    {"tr", U"azAZ"sv, U"çğıöşüâîûÇĞİÖŞÜÂÎÛ"sv, U""sv, 0},
+    {"nl", U"azAZ"sv, U"áéíóúàèëïöüÁÉÍÓÚÀÈËÏÖÜ"sv, U""sv, 0},
+    {"pl", U"azAZ"sv, U"ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"sv, U""sv, 0},
+    {"ru", U"\u0410\u044F"sv, U"Ёё"sv, U""sv, 0},
+    // Ukrainian: the Cyrillic block without Ё Ъ Ы Э, plus Є І Ї Ґ.
+    {"uk", U"\u0410\u0429\u042E\u042F\u0430\u0449\u044E\u044F"sv, U"ЬьЄєІіЇїҐґ"sv, U""sv, 0},
+    {"el", U"\u0391\u03A1\u03A3\u03A9\u03AC\u03CE"sv, U"\u0386\u0388\u0389\u038A\u038C\u038E\u038F\u0390\u03AA\u03AB"sv,
+     U""sv, 0},
+    {"he", U"\u05D0\u05EA"sv, U""sv, U""sv, 0},
+    {"hi", U"\u0904\u0939\u0958\u0961\u0972\u097F"sv, U"\u093D\u0950"sv,
+     U"\u0900\u0903\u093A\u093C\u093E\u094F\u0951\u0957\u0962\u0963"sv, 0},
+    {"ko", U"\uAC00\uD7A3"sv, U""sv, U""sv, 0},
+    // Chinese: CJK Unified Ideographs only (no extensions, compatibility or radicals).
+    {"zh", U"\u4E00\u9FFF"sv, U""sv, U""sv, 0},
+    // Japanese: the same ideographs, hiragana, katakana, the prolonged sound mark and iteration marks.
+    {"ja", U"\u4E00\u9FFF\u3041\u3096\u309D\u309E\u30A1\u30FA\u30FC\u30FE"sv, U"\u3005"sv, U""sv, 0},
+};
+
+bool in_ranges(std::u32string_view ranges, char32_t cp) noexcept {
+    for (std::size_t i = 0; i + 1 < ranges.size(); i += 2)
+        if (cp >= ranges[i] && cp <= ranges[i + 1]) return true;
+    return false;
+}
 
 const script_rules &rules_for(script s) {
     static const script_rules others[] = {
-        {script::greek, script::unknown, latin_rules.punctuation, U".!;"sv, latin_rules.closers,
-         latin_rules.openers, 0, 0, 0, 0, 0, 0, true},
-        {script::hebrew, script::unknown, latin_rules.punctuation, latin_rules.terminators,
-         latin_rules.closers, latin_rules.openers, 0, 0, 0, 0, 0x0591, 0x05C7, true},
-        {script::hangul, script::unknown, latin_rules.punctuation, latin_rules.terminators,
-         latin_rules.closers, latin_rules.openers, 0, 0, 0, 0, 0, 0, true},
-        {script::devanagari, script::unknown, latin_rules.punctuation, U".!?।"sv, latin_rules.closers,
-         latin_rules.openers, 0x0966, 0x096F, 0, 0, 0x0900, 0x0903, true},
-        {script::thai, script::unknown, latin_rules.punctuation, latin_rules.terminators, latin_rules.closers,
-         latin_rules.openers, 0x0E50, 0x0E59, 0, 0, 0, 0, true},
+        {script::greek, latin_rules.punctuation, U".!;"sv, latin_rules.closers, latin_rules.openers, true},
+        {script::hebrew, latin_rules.punctuation, latin_rules.terminators, latin_rules.closers,
+         latin_rules.openers, true},
+        {script::hangul, latin_rules.punctuation, latin_rules.terminators, latin_rules.closers,
+         latin_rules.openers, true},
+        {script::devanagari, latin_rules.punctuation, U".!?।"sv, latin_rules.closers, latin_rules.openers,
+         true},
+        {script::thai, latin_rules.punctuation, latin_rules.terminators, latin_rules.closers,
+         latin_rules.openers, true},
     };
     switch (s) {
         case script::arabic:
@@ -221,17 +199,28 @@ std::pair<char32_t, char32_t> completion_range(std::string_view prefix) {
 
 }  // namespace
 
+bool alphabet::is_letter(char32_t cp) const noexcept {
+    return in_ranges(ranges, cp) || singles.find(cp) != std::u32string_view::npos;
+}
+
+bool alphabet::is_mark(char32_t cp) const noexcept {
+    return in_ranges(marks, cp);
+}
+
+const alphabet &alphabet_for(const precis::language &target) {
+    for (const auto &a : alphabets)
+        if (a.code == target.code) return a;
+    throw error{errc::internal,
+                "no alphabet for language " + std::string(target.code) +
+                    ": add its row to the alphabets table in src/llm/token_classes.cpp",
+                std::string(target.code)};
+}
+
 bool token_classes::allowed_char(char32_t cp) const noexcept {
     const script_rules &r = *rules_;
     if (cp == U' ') return r.uses_spaces;
-    if (cp >= U'0' && cp <= U'9') return true;
-    if ((cp >= r.digit_lo && cp <= r.digit_hi && r.digit_lo != 0) ||
-        (cp >= r.digit2_lo && cp <= r.digit2_hi && r.digit2_lo != 0))
-        return true;
     if (contains(r.punctuation, cp) || contains(r.terminators, cp) || contains(r.closers, cp)) return true;
-    if (r.mark_lo != 0 && cp >= r.mark_lo && cp <= r.mark_hi) return true;
-    const script s = script_of(cp);
-    return (s == r.letters || (r.also != script::unknown && s == r.also)) && is_letter_or_digit(cp);
+    return alphabet_->is_letter(cp) || alphabet_->is_mark(cp);
 }
 
 bool token_classes::is_terminator(char32_t cp) const noexcept {
@@ -283,10 +272,16 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
     for (std::size_t i = 0; i < cs.size(); ++i) {
         const char32_t cp = cs[i];
         if (!tc.allowed_char(cp)) ok = false;
-        // Layout is the engine's job: no runs of spaces, and no rules drawn with punctuation ("-----").
+        // Layout is the engine's job: no runs of spaces, and no rules drawn with punctuation ("-----", a
+        // line of dots); an ellipsis "..." stays.
         if (i > 0 && cp == cs[i - 1] &&
-            (cp == U' ' || (i > 2 && cp == cs[i - 2] && cp == cs[i - 3] && !is_letter_or_digit(cp) &&
-                            !tc.is_terminator(cp))))
+            (cp == U' ' || (i > 2 && cp == cs[i - 2] && cp == cs[i - 3] && !is_letter_or_digit(cp))))
+            ok = false;
+        // A mark belongs to the letter before it: at most two (shadda and a vowel) after a letter, never
+        // after a space or punctuation. One at the very start leans on the previous token's last letter,
+        // which the sampler checks (starts_with_mark).
+        if (tc.is_mark(cp) && i > 0 &&
+            !(tc.is_letter(cs[i - 1]) || (i > 1 && tc.is_mark(cs[i - 1]) && tc.is_letter(cs[i - 2]))))
             ok = false;
         if (is_letter_or_digit(cp)) letters = true;
         if (tc.is_terminator(cp)) last_terminator = i;
@@ -308,8 +303,14 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
         if (!tc.is_terminator(cp) && !contains(rules_for(tc.target().letters).closers, cp))
             all_terminal = false;
     if (!cs.empty()) {
+        f.effect.flags |= has_chars;
         if (is_space(cs.front())) f.effect.flags |= starts_with_space;
         if (is_space(cs.back()) && d.trailing.empty()) f.effect.flags |= ends_with_space;
+        if (tc.is_mark(cs.front())) f.effect.flags |= starts_with_mark;
+        if (is_letter_or_digit(cs.front()) || tc.is_mark(cs.front())) f.effect.flags |= starts_word;
+        if (tc.is_letter(cs.back())) f.effect.flags |= ends_with_letter;
+    } else if (!d.trailing.empty()) {
+        f.effect.flags |= starts_word;  // a character still to be completed may be a letter
     }
     if (ends_sentence) f.effect.flags |= token_flag::ends_sentence;
     if (letters) f.effect.flags |= has_letters;
@@ -338,7 +339,7 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
 }  // namespace
 
 token_classes::token_classes(const llama_vocab *vocab, const precis::language &target)
-    : target_(&target), rules_(&rules_for(target.letters)) {
+    : target_(&target), rules_(&rules_for(target.letters)), alphabet_(&alphabet_for(target)) {
     if (vocab == nullptr) throw error{errc::internal, "token_classes: no vocabulary"};
     const std::int32_t n = llama_vocab_n_tokens(vocab);
     if (n <= 0) throw error{errc::model, "token_classes: the model's vocabulary is empty"};
@@ -477,10 +478,12 @@ token_classes::token_classes(const llama_vocab *vocab, const precis::language &t
         effects_[i].flags |= allowed;
         const bool space_first = (e.flags & starts_with_space) != 0;
         const bool ends = (e.flags & ends_sentence) != 0;
+        const bool mark_first = (e.flags & starts_with_mark) != 0;
         for (int space_ok = 0; space_ok < 2; ++space_ok)
             for (int terminator_ok = 0; terminator_ok < 2; ++terminator_ok)
-                if ((space_ok || !space_first) && (terminator_ok || !ends))
-                    normal_[space_ok * 2 + terminator_ok].push_back(t);
+                for (int mark_ok = 0; mark_ok < 2; ++mark_ok)
+                    if ((space_ok || !space_first) && (terminator_ok || !ends) && (mark_ok || !mark_first))
+                        normal_[space_ok * 4 + terminator_ok * 2 + mark_ok].push_back(t);
         if (opens[i] && !space_first && !ends) paragraph_start_.push_back(t);
         if (terminal[i]) terminators_.push_back(t);
         if ((e.flags & only_closers) != 0 && !space_first) closing_.push_back(t);
@@ -491,7 +494,7 @@ token_classes::token_classes(const llama_vocab *vocab, const precis::language &t
         for (const auto &e : ps.effects)
             for (int s = 0; s < word_state_count; ++s)
                 max_token_words_ = std::max(max_token_words_, e.budget_words[s]);
-    if (normal_[3].empty() || terminators_.empty())
+    if (normal_[7].empty() || terminators_.empty())
         throw error{errc::model,
                     "the model's vocabulary has no tokens for writing " + std::string(target.english_name) +
                         " (or no sentence terminator): choose a model whose tokenizer covers the language"};

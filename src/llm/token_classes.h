@@ -25,7 +25,25 @@ struct llama_vocab;
 
 namespace precis::detail {
 
-struct script_rules;  // per-script punctuation, terminators, digits (token_classes.cpp)
+struct script_rules;  // per-script punctuation and terminators (token_classes.cpp)
+
+// The letters one language writes: its alphabet, not every code point of its script (Arabic is U+0621–U+063A
+// and U+0641–U+064A, without presentation forms, Persian letters or tatweel; French is a–z, A–Z and the French
+// accented letters). One row per supported language in token_classes.cpp; a language needs a row, not code.
+struct alphabet {
+    std::string_view code;         // ISO 639-1, as precis::language::code
+    std::u32string_view ranges;    // letters as inclusive ranges: lo, hi, lo, hi, …
+    std::u32string_view singles;   // letters outside the ranges, one code point each
+    std::u32string_view marks;     // combining marks (inclusive ranges), allowed only after a letter
+    char32_t native_zero = 0;      // the language's own digit zero (U+0660 for Arabic), or 0: Western only
+
+    bool is_letter(char32_t cp) const noexcept;
+    bool is_mark(char32_t cp) const noexcept;
+};
+
+// The alphabet of `target`. Throws precis::error{internal} when the language has no row (a language added to
+// precis::supported_languages without one).
+const alphabet &alphabet_for(const precis::language &target);
 
 // The word-counter state between two tokens (precis::word_counter): outside a run of non-space characters,
 // inside a run whose current stretch holds no letter or digit yet, or inside a run already counted as a word.
@@ -37,7 +55,7 @@ struct token_effect {
     std::uint8_t words[word_state_count] = {0, 0, 0};         // words the token adds, per starting state
     std::uint8_t budget_words[word_state_count] = {0, 0, 0};  // words, plus one when it ends mid-character
     std::uint8_t end_state[word_state_count] = {0, 0, 0};  // word_state after the token, per starting state
-    std::uint8_t flags = 0;                                // token_flag bits
+    std::uint16_t flags = 0;                               // token_flag bits
     std::int32_t pending = -1;  // index of the incomplete UTF-8 sequence the token ends with, or -1
     std::int8_t quote_delta =
         0;  // paired quotes and brackets opened minus closed: « » ( ) “ ” 「 」 （ ） 《 》
@@ -45,13 +63,17 @@ struct token_effect {
 };
 
 // Bits of token_effect::flags.
-enum token_flag : std::uint8_t {
+enum token_flag : std::uint16_t {
     ends_sentence = 1 << 0,  // text ends with a sentence terminator, optionally followed by closing quotes
     starts_with_space = 1 << 1,
     ends_with_space = 1 << 2,
-    has_letters = 1 << 3,   // contains at least one letter or digit
-    allowed = 1 << 4,       // in the normal lists (allowed inside a paragraph in some state)
-    only_closers = 1 << 5,  // nothing but closing quotes and brackets
+    has_letters = 1 << 3,        // contains at least one letter or digit
+    allowed = 1 << 4,            // in the normal lists (allowed inside a paragraph in some state)
+    only_closers = 1 << 5,       // nothing but closing quotes and brackets
+    starts_with_mark = 1 << 6,   // the first character is a combining mark (needs a letter before it)
+    starts_word = 1 << 7,        // the first character is a letter, digit or mark, or is still incomplete
+    ends_with_letter = 1 << 8,   // the last complete character is a letter of the target's alphabet
+    has_chars = 1 << 9,          // holds at least one complete character
 };
 
 // One incomplete UTF-8 sequence some allowed token ends with (e.g. the lead byte 0xD8 of an Arabic letter),
@@ -75,11 +97,14 @@ class token_classes {
     std::size_t vocab_size() const noexcept { return effects_.size(); }
 
     // Sorted token-id lists, one per decoder situation.
-    //   normal(space_ok, terminator_ok): allowed text inside a paragraph; `space_ok` false drops tokens that
-    //   start with whitespace (after a token that ended with one), `terminator_ok` false drops
-    //   sentence-ending tokens.
-    const std::vector<std::int32_t> &normal(bool space_ok, bool terminator_ok) const noexcept {
-        return normal_[(space_ok ? 2 : 0) + (terminator_ok ? 1 : 0)];
+    //   normal(space_ok, terminator_ok, mark_ok): allowed text inside a paragraph; `space_ok` false drops
+    //   tokens that start with whitespace (after a token that ended with one), `terminator_ok` false drops
+    //   sentence-ending tokens, `mark_ok` false drops tokens that start with a combining mark (when the text
+    //   before does not end with a letter). The two-argument form keeps marks: every allowed token is in
+    //   normal(true, true).
+    const std::vector<std::int32_t> &normal(bool space_ok, bool terminator_ok, bool mark_ok = true) const
+        noexcept {
+        return normal_[(space_ok ? 4 : 0) + (terminator_ok ? 2 : 0) + (mark_ok ? 1 : 0)];
     }
     // First token of a paragraph: no leading whitespace, no punctuation that cannot open text.
     const std::vector<std::int32_t> &paragraph_start() const noexcept { return paragraph_start_; }
@@ -103,9 +128,12 @@ class token_classes {
     // The token whose text is exactly `text`, or -1. Not for the per-token path.
     std::int32_t find_piece(std::string_view text) const;
 
-    // True when `cp` is a letter of the target script (or a combining mark), a digit the target uses, allowed
-    // punctuation, or a space the target uses — the character-level rule behind the lists above.
+    // True when `cp` is a letter of the target's alphabet, one of its combining marks, allowed punctuation,
+    // or a space the target uses — the character-level rule behind the lists above. Digits are not: numbers
+    // are facts, written only by copying a source number (constraint_options::numbers).
     bool allowed_char(char32_t cp) const noexcept;
+    bool is_letter(char32_t cp) const noexcept { return alphabet_->is_letter(cp); }
+    bool is_mark(char32_t cp) const noexcept { return alphabet_->is_mark(cp); }
     bool is_terminator(char32_t cp) const noexcept;
     // False for scripts written without spaces between words (Chinese, Japanese): no space tokens are
     // allowed.
@@ -114,11 +142,12 @@ class token_classes {
   private:
     const precis::language *target_;
     const script_rules *rules_;
+    const alphabet *alphabet_;
     std::string piece_bytes_;               // every piece, concatenated
     std::vector<std::uint32_t> piece_end_;  // piece t is piece_bytes_[piece_end_[t-1], piece_end_[t])
     std::unordered_map<std::string_view, std::int32_t> by_piece_;
     std::vector<token_effect> effects_;
-    std::vector<std::int32_t> normal_[4];
+    std::vector<std::int32_t> normal_[8];
     std::vector<std::int32_t> paragraph_start_;
     std::vector<std::int32_t> terminators_;
     std::vector<std::int32_t> closing_;
