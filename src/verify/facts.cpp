@@ -521,11 +521,23 @@ void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_to
     } else if (c0 != 0xD8 && c0 != 0xD9) {
         return;
     }
-    const scale_entry *s = find_scale(form);
+    // The index already holds the form's hash: a form whose hash is no scale word's is none, which spares
+    // the table lookups for nearly every Arabic word (almost all start with D8 or D9).
+    static const std::vector<std::uint64_t> scale_hashes = [] {
+        std::vector<std::uint64_t> h;
+        for (const auto &[key, entry] : scale_words()) h.push_back(hash_bytes(key));
+        std::sort(h.begin(), h.end());
+        return h;
+    }();
+    const auto may_be_scale = [&](std::uint64_t h) {
+        return std::binary_search(scale_hashes.begin(), scale_hashes.end(), h);
+    };
+    const scale_entry *s = may_be_scale(idx.words[w].hash) ? find_scale(form) : nullptr;
     if (!s) {
         const std::string_view bare = without_prefix(form);
         // Only Arabic words take a prefix letter, and the bare form is itself Arabic.
-        if (!bare.empty() && static_cast<unsigned char>(bare[0]) >= 0x80) s = find_scale(bare);
+        if (!bare.empty() && static_cast<unsigned char>(bare[0]) >= 0x80 && may_be_scale(hash_bytes(bare)))
+            s = find_scale(bare);
     }
     if (!s || !s->standalone) return;
     number_token t;
