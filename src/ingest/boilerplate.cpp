@@ -194,6 +194,10 @@ struct phrase_table {
     string_set copyright_starts;                        // first words of `copyright_sentences`
     string_set markers;                                 // words where a run-together footer may begin
     std::vector<std::u32string> marker_chars;           // the same, as code points (is_marker: < 32 of them)
+    // For may_be_boilerplate: the words a boilerplate text can start with (phrase starts, filler, navigation
+    // prefixes, calls to action), and the words that can make it a copyright notice, as code points.
+    string_set line_starts;
+    std::vector<std::u32string> copyright_chars;
     // Normalised forms of the call-to-action words is_prefixed_navigation compares with.
     std::string press_here, click_here, subscribe_ar, newsletter_ar;
 };
@@ -272,6 +276,19 @@ phrase_table build_table() {
     t.click_here = normalised_key("انقر هنا");
     t.subscribe_ar = normalised_key("اشترك");
     t.newsletter_ar = normalised_key("النشرة");
+    t.line_starts = t.phrase_starts;
+    t.line_starts.insert(t.filler.begin(), t.filler.end());
+    for (const std::string &p : t.nav_prefixes) t.line_starts.insert(first_word(p));
+    for (const std::string &w : {std::string("click"), first_word(t.press_here), first_word(t.click_here),
+                                 std::string("subscribe"), std::string("sign"), t.subscribe_ar})
+        t.line_starts.insert(w);
+    string_set copyright_words = t.copyright_starts;
+    for (const char *raw : {"\xC2\xA9", "copyright", "c"}) copyright_words.insert(normalised_key(raw));
+    for (const std::string &w : copyright_words) {
+        std::u32string chars;
+        for (std::size_t p = 0; p < w.size();) chars.push_back(decode_fast(w, p));
+        t.copyright_chars.push_back(std::move(chars));
+    }
     return t;
 }
 
@@ -450,12 +467,12 @@ bool follows_separator(std::string_view text, std::size_t pos) {
 
 // Byte offsets in `text` where a boilerplate segment may begin: after a sentence end, or at a marker word.
 // Only tokens within [from, to) are considered.
-// True when the token `word` (its raw text, as tokenize delimited it) normalises to a marker. The form is
-// read as tokenize builds it (letters, digits and marks normalised, inner apostrophes skipped) and compared
-// with every marker at once, character by character, so most words are turned away at their first or
-// second letter without building a string.
-bool is_marker(std::string_view word, const phrase_table &t) {
-    unsigned alive = (1u << t.marker_chars.size()) - 1;
+// True when the token `word` (its raw text, as tokenize delimited it) normalises to one of `words` (code
+// points of normalised forms, fewer than 32). The form is read as tokenize builds it (letters, digits and
+// marks normalised, inner apostrophes skipped) and compared with every candidate at once, character by
+// character, so most words are turned away at their first or second letter without building a string.
+bool normalises_to_one_of(std::string_view word, const std::vector<std::u32string> &words) {
+    unsigned alive = (1u << words.size()) - 1;
     std::size_t k = 0;  // characters of the form read so far
     std::size_t pos = 0;
     while (pos < word.size()) {
@@ -464,13 +481,41 @@ bool is_marker(std::string_view word, const phrase_table &t) {
         if (cp == 0x00A9) c = cp;
         else if (is_letter_or_digit_fast(cp) || is_arabic_mark(cp)) c = normalised(cp);
         if (c == 0) continue;  // dropped by normalisation
-        for (std::size_t m = 0; m < t.marker_chars.size(); ++m)
-            if (k >= t.marker_chars[m].size() || t.marker_chars[m][k] != c) alive &= ~(1u << m);
+        for (std::size_t m = 0; m < words.size(); ++m)
+            if (k >= words[m].size() || words[m][k] != c) alive &= ~(1u << m);
         if (alive == 0) return false;
         ++k;
     }
-    for (std::size_t m = 0; m < t.marker_chars.size(); ++m)
-        if ((alive >> m & 1u) && t.marker_chars[m].size() == k) return true;
+    for (std::size_t m = 0; m < words.size(); ++m)
+        if ((alive >> m & 1u) && words[m].size() == k) return true;
+    return false;
+}
+
+bool is_marker(std::string_view word, const phrase_table &t) { return normalises_to_one_of(word, t.marker_chars); }
+
+// The normalised form of the token `word` (its raw text), as tokenize builds it.
+void form_of(std::string_view word, std::string &out) {
+    out.clear();
+    std::size_t pos = 0;
+    while (pos < word.size()) {
+        const char32_t cp = decode_fast(word, pos);
+        if (cp == 0x00A9) out += "\xC2\xA9";
+        else if (is_letter_or_digit_fast(cp) || is_arabic_mark(cp)) append_normalised(out, cp);
+    }
+}
+
+// A necessary condition for judge(), read from token spans alone: the first token can start boilerplate
+// (it starts a phrase, is filler or a number, starts a navigation prefix or a call to action), or some
+// token can make a copyright notice ("©", "copyright", "(c)", the first word of "all rights reserved").
+// Article sentences fail it at once, and then are never normalised.
+bool may_be_boilerplate(std::string_view text, const token_list &spans, const phrase_table &t, std::string &scratch) {
+    if (spans.empty()) return false;
+    if (spans[0].number) return true;
+    form_of(text.substr(spans[0].begin, spans[0].end - spans[0].begin), scratch);
+    if (t.line_starts.count(scratch)) return true;
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (normalises_to_one_of(text.substr(spans[i].begin, spans[i].end - spans[i].begin), t.copyright_chars))
+            return true;
     return false;
 }
 
@@ -534,9 +579,17 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
     // is the whole line (most lines), its tokens tell that without a counting pass.
     const bool short_line = tail_from == 0 ? toks.size() <= max_tokens
                                            : tokenize(text, max_tokens, nullptr, detail_level::count);
+    // judge() on text whose spans are in `toks`, normalising only text that passes may_be_boilerplate.
+    const phrase_table &t = table();
+    std::string scratch;
+    const auto judged_boilerplate = [&](std::string_view segment) {
+        if (!may_be_boilerplate(segment, toks, t, scratch)) return false;
+        tokenize(segment, max_tokens, &toks);
+        return judge(segment, std::as_const(toks), reason);
+    };
     if (short_line) {
-        tokenize(text, max_tokens, &toks);
-        if (!toks.empty() && judge(text, std::as_const(toks), reason)) {
+        if (tail_from != 0) tokenize(text, max_tokens, &toks, detail_level::spans);  // else toks has them
+        if (judged_boilerplate(text)) {
             removed.push_back({std::string(text), reason});
             return {};
         }
@@ -554,8 +607,8 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
                 continue;
             }
             const std::string_view seg = trim(text.substr(*it, end - *it));
-            if (!tokenize(seg, max_tokens, &toks)) break;
-            if (!toks.empty() && judge(seg, std::as_const(toks), reason)) {
+            if (!tokenize(seg, max_tokens, &toks, detail_level::spans)) break;
+            if (judged_boilerplate(seg)) {
                 tail.push_back({std::string(seg), reason});
                 end = trim(text.substr(0, *it)).size();
                 it = starts.rbegin();
@@ -577,8 +630,8 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
         for (std::size_t k = 0; k < starts.size(); ++k) {
             if (starts[k] <= begin || starts[k] >= end) continue;
             const std::string_view seg = trim(text.substr(begin, starts[k] - begin));
-            if (!tokenize(seg, max_tokens, &toks)) break;
-            if (!toks.empty() && judge(seg, std::as_const(toks), reason)) {
+            if (!tokenize(seg, max_tokens, &toks, detail_level::spans)) break;
+            if (judged_boilerplate(seg)) {
                 removed.push_back({std::string(seg), reason});
                 begin = starts[k];
                 continue;
