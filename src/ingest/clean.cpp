@@ -20,30 +20,36 @@ bool is_invisible(char32_t cp) {
 
 // Copies `line` into `out` without invisible characters, turning tabs and other Unicode spaces into plain
 // spaces and collapsing runs of them.
+// The byte length of the character at `pos` when it is copied unchanged (printable ASCII, or a two-byte
+// character other than the spaces U+0085, U+00A0 and the invisibles U+0080–U+009F, U+00AD: all of Arabic,
+// Cyrillic, Greek, Hebrew and accented Latin); 0 for anything else.
+std::size_t plain_length(std::string_view line, std::size_t pos) {
+    const auto b = static_cast<unsigned char>(line[pos]);
+    if (b >= 0x21 && b < 0x7F) return 1;
+    if (b >= 0xC2 && b < 0xE0 && pos + 1 < line.size()) {
+        const auto b1 = static_cast<unsigned char>(line[pos + 1]);
+        const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
+        if ((b1 & 0xC0) == 0x80 && cp > 0xA0 && cp != 0xAD) return 2;
+    }
+    return 0;
+}
+
 void append_clean_line(std::string &out, std::string_view line) {
     bool pending_space = false;
     std::size_t pos = 0;
     while (pos < line.size()) {
         const std::size_t start = pos;
-        // The common case: a run of characters that are copied unchanged, i.e. printable ASCII and two-byte
-        // characters other than spaces (U+0085, U+00A0) and invisibles (U+0080–U+009F, U+00AD). That is all
-        // of Arabic, Cyrillic, Greek, Hebrew and accented Latin, appended a run at a time.
+        // The common case: a run of plain characters, with single ASCII spaces between them (which the
+        // collapsing below would write back unchanged), appended at once: usually the whole line.
         std::size_t run = pos;
         while (run < line.size()) {
-            const auto b = static_cast<unsigned char>(line[run]);
-            if (b >= 0x21 && b < 0x7F) {
+            if (const std::size_t n = plain_length(line, run)) {
+                run += n;
+            } else if (line[run] == ' ' && run > pos && run + 1 < line.size() && plain_length(line, run + 1)) {
                 ++run;
-                continue;
+            } else {
+                break;
             }
-            if (b >= 0xC2 && b < 0xE0 && run + 1 < line.size()) {
-                const auto b1 = static_cast<unsigned char>(line[run + 1]);
-                const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
-                if ((b1 & 0xC0) == 0x80 && cp > 0xA0 && cp != 0xAD) {
-                    run += 2;
-                    continue;
-                }
-            }
-            break;
         }
         if (run > pos) {
             if (pending_space) out.push_back(' ');
