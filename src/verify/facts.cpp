@@ -4,6 +4,7 @@
 // around each number are known: the `numbers` check uses them to see that "ولد عام 1771" stands where the
 // source says "ولد عام 1770", even when 1771 happens to occur elsewhere in the source.
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <unordered_map>
 
@@ -522,16 +523,14 @@ void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_to
         return;
     }
     // The index already holds the form's hash: a form whose hash is no scale word's is none, which spares
-    // the table lookups for nearly every Arabic word (almost all start with D8 or D9).
-    static const std::vector<std::uint64_t> scale_hashes = [] {
-        std::vector<std::uint64_t> h;
-        for (const auto &[key, entry] : scale_words()) h.push_back(hash_bytes(key));
-        std::sort(h.begin(), h.end());
-        return h;
+    // the table lookups for nearly every Arabic word (almost all start with D8 or D9). One bit per hash
+    // value modulo 4096 answers with a single load (a set bit only sends the word on to the table).
+    static const std::bitset<4096> scale_hash_bits = [] {
+        std::bitset<4096> bits;
+        for (const auto &[key, entry] : scale_words()) bits.set(hash_bytes(key) % 4096);
+        return bits;
     }();
-    const auto may_be_scale = [&](std::uint64_t h) {
-        return std::binary_search(scale_hashes.begin(), scale_hashes.end(), h);
-    };
+    const auto may_be_scale = [](std::uint64_t h) { return scale_hash_bits.test(h % 4096); };
     const scale_entry *s = may_be_scale(idx.words[w].hash) ? find_scale(form) : nullptr;
     if (!s) {
         const std::string_view bare = without_prefix(form);
