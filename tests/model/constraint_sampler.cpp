@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "llama.h"
 #include "llm/constraint_sampler.h"
 #include "precis/language.h"
@@ -52,11 +54,14 @@ struct run_config {
     std::string vocab = "qwen2";
     std::string lang = "ar";
     std::vector<std::string> names;
+    std::vector<std::string> numbers;
     std::size_t paragraphs = 4;
     paragraph_budget budget{40, 44, 48};
     std::uint32_t seed = 1;
     float name_boost = 0;        // added to the logits of tokens spelling a piece of a name
     float terminator_boost = 0;  // added to the logits of tokens that are a lone sentence terminator
+    float digit_boost = 0;       // added to the logits of tokens holding a digit
+    float mark_boost = 0;        // added to the logits of tokens starting with a combining mark
 };
 
 struct run_output {
@@ -87,12 +92,23 @@ run_output generate(const run_config &cfg) {
                     bias[static_cast<std::size_t>(t)] += cfg.name_boost;
         if (cfg.terminator_boost != 0 && (piece == "." || piece == "؟" || piece == "。" || piece == "!"))
             bias[static_cast<std::size_t>(t)] += cfg.terminator_boost;
+        std::size_t pos = 0;
+        const char32_t first = next_code_point(piece, pos);
+        if (cfg.mark_boost != 0 && (U_GET_GC_MASK(first) & U_GC_M_MASK) != 0)
+            bias[static_cast<std::size_t>(t)] += cfg.mark_boost;
+        if (cfg.digit_boost != 0)
+            for (std::size_t at = 0; at < piece.size();)
+                if (u_isdigit(static_cast<UChar32>(next_code_point(piece, at)))) {
+                    bias[static_cast<std::size_t>(t)] += cfg.digit_boost;
+                    break;
+                }
     }
 
     constraint_state state;
     constraint_options options;
     options.target = lang;
     options.names = cfg.names;
+    options.numbers = cfg.numbers;
     llama_sampler *chain = llama_sampler_chain_init(llama_sampler_chain_default_params());
     llama_sampler_chain_add(chain, make_constraint_sampler(classes, options, &state));
     llama_sampler_chain_add(chain, llama_sampler_init_dist(cfg.seed));
@@ -132,13 +148,49 @@ run_output generate(const run_config &cfg) {
     return out;
 }
 
-// Marks the bytes of `text` covered by an occurrence of one of `names`.
-std::vector<bool> name_coverage(const std::string &text, const std::vector<std::string> &names) {
+bool is_mark(char32_t cp) {
+    return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+}
+
+// The letters and marks each tested language may write, written out here independently of the sampler's own
+// table: alphabets, not whole scripts.
+bool expected_letter(const std::string &lang, char32_t cp) {
+    if (lang == "ar") return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A);
+    if (lang == "ru") return (cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451;
+    if (lang == "zh") return cp >= 0x4E00 && cp <= 0x9FFF;
+    const bool ascii = (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
+    if (lang == "fr") return ascii || std::u32string_view(U"éèêëàâîïôûùüçœæÉÈÊËÀÂÎÏÔÛÙÜÇŒÆ").find(cp) != std::u32string_view::npos;
+    return ascii;
+}
+
+bool expected_mark(const std::string &lang, char32_t cp) {
+    return lang == "ar" && cp >= 0x064B && cp <= 0x0652;
+}
+
+// Marks the bytes of `text` covered by a clean copy of one of `entries`: an occurrence not glued to letters
+// or digits on either side. Languages written with spaces may have no letter, digit or mark next to a copy;
+// Chinese, written without spaces, only no Latin letter or digit ("DeepSeek公司" is Chinese).
+std::vector<bool> copy_coverage(const std::string &text, const std::vector<std::string> &entries,
+                                bool spaced) {
+    const auto glues = [&](char32_t cp) {
+        if (cp == 0) return false;
+        if (spaced) return is_letter_or_digit(cp) || is_mark(cp);
+        return u_isdigit(static_cast<UChar32>(cp)) || (cp < 0x80 && is_letter_or_digit(cp));
+    };
     std::vector<bool> covered(text.size(), false);
-    for (const auto &name : names)
-        for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1))
+    for (const auto &entry : entries)
+        for (std::size_t at = text.find(entry); at != std::string::npos; at = text.find(entry, at + 1)) {
+            // An entry starts with a lead byte, so `at` is a character boundary; step back one character.
+            std::size_t before_pos = at;
+            while (before_pos > 0 && (static_cast<unsigned char>(text[--before_pos]) & 0xC0) == 0x80) {
+            }
+            const char32_t before = at > 0 ? next_code_point(text, before_pos) : 0;
+            std::size_t after_pos = at + entry.size();
+            const char32_t after = after_pos < text.size() ? next_code_point(text, after_pos) : 0;
+            if (glues(before) || glues(after)) continue;
             std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at),
-                      covered.begin() + static_cast<std::ptrdiff_t>(at + name.size()), true);
+                      covered.begin() + static_cast<std::ptrdiff_t>(at + entry.size()), true);
+        }
     return covered;
 }
 
@@ -177,19 +229,44 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
         EXPECT_NE(terminators.find(cps.back()), std::u32string::npos)
             << at << ": does not end at a sentence end";
 
-        // Letters are in the target script, except inside copied names.
-        const auto covered = name_coverage(text, cfg.names);
+        // Letters are in the target's alphabet and digits nowhere, except inside clean copies of names (in
+        // non-Latin targets) and of source numbers; a mark follows a letter (at most two marks in a row).
+        std::vector<std::string> copies = cfg.numbers;
+        if (lang->letters != script::latin) copies.insert(copies.end(), cfg.names.begin(), cfg.names.end());
+        const auto covered = copy_coverage(text, copies, lang->code != "zh");
+        char32_t prev = 0, prev2 = 0;
         for (std::size_t pos = 0; pos < text.size();) {
             const std::size_t start = pos;
             const char32_t cp = next_code_point(text, pos);
-            if (!is_letter_or_digit(cp) || (cp >= U'0' && cp <= U'9')) continue;
-            if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) continue;
+            const char32_t before = prev, before2 = prev2;
+            prev2 = prev;
+            prev = cp;
             if (covered[start]) continue;
-            EXPECT_EQ(script_of(cp), lang->letters)
-                << at << ": letter U+" << std::hex << static_cast<std::uint32_t>(cp) << " at byte "
-                << std::dec << start << " is not in the target script";
+            if (is_mark(cp)) {
+                EXPECT_TRUE(expected_mark(cfg.lang, cp))
+                    << at << ": mark U+" << std::hex << static_cast<std::uint32_t>(cp) << std::dec << " at byte "
+                    << start << " is not one the language writes";
+                EXPECT_TRUE(expected_letter(cfg.lang, before) ||
+                            (is_mark(before) && expected_letter(cfg.lang, before2)))
+                    << at << ": mark at byte " << start << " does not follow a letter";
+                continue;
+            }
+            if (!is_letter_or_digit(cp)) continue;
+            if (u_isdigit(static_cast<UChar32>(cp))) {
+                ADD_FAILURE() << at << ": digit at byte " << start << " is not part of a whole source number";
+                continue;
+            }
+            EXPECT_TRUE(expected_letter(cfg.lang, cp))
+                << at << ": letter U+" << std::hex << static_cast<std::uint32_t>(cp) << " at byte " << std::dec
+                << start << " is not in the " << cfg.lang << " alphabet (nor in a clean copy of a name)";
         }
     }
+}
+
+// Source numbers as the generator passes them, for a target.
+std::vector<std::string> source_numbers(const std::string &lang) {
+    return copyable_numbers("بلغت الخسائر 5.6 مليون دولار في 2024، وعمل على النموذج 2,048 مهندسا.",
+                            *find_language(lang));
 }
 
 class constraint_sampler_languages : public ::testing::TestWithParam<std::tuple<std::string, std::string>> {};
@@ -204,6 +281,7 @@ TEST_P(constraint_sampler_languages, random_model_output_keeps_every_constraint)
         cfg.lang = lang;
         cfg.seed = seed;
         cfg.names = {"DeepSeek", "H800"};
+        cfg.numbers = source_numbers(lang);
         check_run(cfg, generate(cfg), vocab + "/" + lang + "/seed " + std::to_string(seed));
     }
 }
@@ -264,6 +342,49 @@ TEST(constraint_sampler, names_are_copied_exactly_when_the_model_favours_them) {
             << lang << ": DeepSeek never copied in «" << all << "»";
         EXPECT_NE(all.find("H800"), std::string::npos) << lang << ": H800 never copied in «" << all << "»";
     }
+}
+
+TEST_P(constraint_sampler_languages, digits_appear_only_as_whole_unglued_source_numbers) {
+    const auto &[vocab, lang] = GetParam();
+    if (load_vocab(vocab).vocab == nullptr) GTEST_SKIP() << "ggml-vocab-" << vocab << ".gguf not found";
+    // A model that wants digits, names and harakat everywhere: every digit must still be a whole number of
+    // the source, every copy must stand apart from the letters around it, every mark must follow a letter.
+    std::size_t numbers_copied = 0;
+    for (std::uint32_t seed : {11u, 12u, 13u}) {
+        run_config cfg;
+        cfg.vocab = vocab;
+        cfg.lang = lang;
+        cfg.seed = seed;
+        cfg.names = {"DeepSeek", "H800", "Liang Wenfeng"};
+        cfg.numbers = source_numbers(lang);
+        cfg.digit_boost = 6;
+        cfg.name_boost = 4;
+        cfg.mark_boost = 6;
+        cfg.paragraphs = 3;
+        const run_output out = generate(cfg);
+        check_run(cfg, out, vocab + "/" + lang + "/digits/seed " + std::to_string(seed));
+        for (const auto &p : out.paragraphs)
+            for (const auto &number : cfg.numbers)
+                for (std::size_t at = p.find(number); at != std::string::npos; at = p.find(number, at + 1))
+                    ++numbers_copied;
+    }
+    EXPECT_GT(numbers_copied, 0u) << vocab << "/" << lang
+                                  << ": no source number was ever copied although the model favoured digits";
+}
+
+TEST(constraint_sampler, copyable_numbers_are_digit_groups_in_western_and_the_targets_own_digits) {
+    const std::string source = "بلغت الخسائر ٥٫٦ مليون دولار في 2024، وعمل 2,048 مهندسا على H800 بنسبة 12%.";
+    const auto ar = copyable_numbers(source, *find_language("ar"));
+    for (const char *expected : {"٥٫٦", "5.6", "2024", "٢٠٢٤", "2,048", "٢٬٠٤٨", "12", "١٢"})
+        EXPECT_NE(std::find(ar.begin(), ar.end(), expected), ar.end()) << "ar: missing «" << expected << "»";
+    const auto en = copyable_numbers(source, *find_language("en"));
+    for (const char *expected : {"5.6", "2024", "2,048", "12"})
+        EXPECT_NE(std::find(en.begin(), en.end(), expected), en.end()) << "en: missing «" << expected << "»";
+    for (const auto &n : en) {
+        EXPECT_EQ(n.find("٥"), std::string::npos) << "en: Eastern Arabic digits offered: «" << n << "»";
+        EXPECT_EQ(n.find_first_of("%H"), std::string::npos) << "en: not a bare digit group: «" << n << "»";
+    }
+    EXPECT_EQ(std::set<std::string>(ar.begin(), ar.end()).size(), ar.size()) << "duplicates in the ar list";
 }
 
 TEST(constraint_sampler, array_not_in_id_order_is_masked_with_the_same_allowed_set) {

@@ -8,9 +8,12 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "llama.h"
 #include "llm/constraint_sampler.h"
 #include "precis/language.h"
+#include "precis/utf8.h"
 #include "precis/words.h"
 
 namespace {
@@ -50,8 +53,8 @@ TEST(constraint_token_classes, arabic_lists_hold_arabic_text_and_nothing_else) {
             EXPECT_FALSE((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
                 << "Latin letter in token " << t << " «" << piece << "»";
     }
-    // Tokens a writer of Arabic needs are there: the Arabic comma and question mark, Eastern Arabic digits.
-    for (const char *text : {"،", "؟", "٣", " في", "."}) {
+    // Tokens a writer of Arabic needs are there: the Arabic comma and question mark, common words.
+    for (const char *text : {"،", "؟", " في", "."}) {
         const std::int32_t t = classes->find_piece(text);
         if (t < 0) continue;  // not a single token in this vocabulary
         EXPECT_TRUE(in(all, t)) << "«" << text << "» should be allowed for Arabic";
@@ -62,6 +65,61 @@ TEST(constraint_token_classes, arabic_lists_hold_arabic_text_and_nothing_else) {
     const std::int32_t english = classes->find_piece(" the");
     ASSERT_GE(english, 0);
     EXPECT_FALSE(in(all, english)) << "an English word is allowed in Arabic text";
+}
+
+// Every character any allowed token (or byte completion) can put into Arabic text: letters of the Arabic
+// alphabet, harakat, punctuation and the space. Never a digit (numbers come only from the source, through the
+// copy trie), a presentation form, tatweel, a Persian or Urdu letter, or a Quranic mark.
+TEST(constraint_token_classes, arabic_tokens_write_the_arabic_alphabet_not_the_whole_script) {
+    for (const char *name : {"qwen2", "llama-spm"}) {
+        llama_model_params params = llama_model_default_params();
+        params.vocab_only = true;
+        const std::string path = std::string(PRECIS_LLAMA_DIR) + "/models/ggml-vocab-" + name + ".gguf";
+        llama_model *model = llama_model_load_from_file(path.c_str(), params);
+        if (model == nullptr) GTEST_SKIP() << path << " not found";
+        const auto classes = token_classes_for(llama_model_get_vocab(model), *find_language("ar"));
+        const auto check = [&](const std::string &text, const std::string &what) {
+            for (std::size_t pos = 0; pos < text.size();) {
+                const char32_t cp = next_code_point(text, pos);
+                const bool letter = (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A);
+                const bool haraka = cp >= 0x064B && cp <= 0x0652;
+                const bool other = !is_letter_or_digit(cp) && cp < 0x0600;  // space and Latin punctuation
+                const bool arabic_punctuation = cp == U'،' || cp == U'؛' || cp == U'؟' || cp == U'٪';
+                EXPECT_TRUE(letter || haraka || other || arabic_punctuation)
+                    << name << ": " << what << " «" << text << "» writes U+" << std::hex
+                    << static_cast<std::uint32_t>(cp);
+                EXPECT_FALSE(u_isdigit(static_cast<UChar32>(cp))) << name << ": " << what << " «" << text << "»";
+            }
+        };
+        std::size_t checked = 0;
+        for (std::int32_t t : classes->normal(true, true)) {
+            const token_effect &e = classes->effect(t);
+            if (e.pending >= 0) continue;  // ends mid-character: checked with its completions below
+            check(std::string(classes->piece(t)), "token " + std::to_string(t));
+            ++checked;
+        }
+        for (const auto &ps : classes->pending())
+            for (std::int32_t t : ps.tokens) {
+                const std::string joined = ps.bytes + std::string(classes->piece(t));
+                // The complete characters (the text may end in another incomplete sequence).
+                std::size_t end = 0;
+                while (end < joined.size()) {
+                    const auto len = static_cast<std::size_t>(
+                        utf8_sequence_length(static_cast<unsigned char>(joined[end])));
+                    if (len == 0 || end + len > joined.size()) break;
+                    end += len;
+                }
+                check(joined.substr(0, end), "byte completion");
+            }
+        // qwen2 has thousands of Arabic tokens; the Llama SentencePiece vocabulary about two hundred.
+        EXPECT_GT(checked, std::string(name) == "qwen2" ? 1000u : 100u) << name << ": too few Arabic tokens";
+        // Tokens the whole-script rule used to let through are refused.
+        for (const char *text : {"ﻻ", "ـ", "پ", "ک", "٣", "3", "2024"}) {
+            const std::int32_t t = classes->find_piece(text);
+            if (t >= 0) EXPECT_FALSE(in(classes->normal(true, true), t)) << name << ": «" << text << "» allowed";
+        }
+        llama_model_free(model);
+    }
 }
 
 TEST(constraint_token_classes, sentence_end_and_paragraph_start_lists_follow_the_rules) {
