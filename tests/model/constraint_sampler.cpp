@@ -16,6 +16,9 @@
 
 #include "llama.h"
 #include "llm/constraint_sampler.h"
+#include "precis/analyze.h"
+#include "precis/check.h"
+#include "precis/facts.h"
 #include "precis/language.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
@@ -385,6 +388,44 @@ TEST(constraint_sampler, copyable_numbers_are_digit_groups_in_western_and_the_ta
         EXPECT_EQ(n.find_first_of("%H"), std::string::npos) << "en: not a bare digit group: «" << n << "»";
     }
     EXPECT_EQ(std::set<std::string>(ar.begin(), ar.end()).size(), ar.size()) << "duplicates in the ar list";
+}
+
+TEST(constraint_sampler, numbers_copied_from_the_source_pass_the_numbers_check) {
+    if (load_vocab("qwen2").vocab == nullptr) GTEST_SKIP() << "qwen2 vocabulary not found";
+    // Written for this test: a bridge, its length and cost, a start year, daily crossings in Eastern Arabic
+    // digits and a percentage.
+    const std::string source =
+        "أعلنت شركة Harbourline يوم الثلاثاء أنها ستبني جسرا بطول 2,400 متر بتكلفة 48 مليون جنيه. "
+        "وقالت المديرة Ada Brennick إن العمل سيبدأ في 2027، وإن نحو ٣٢٠٠ شخص يعبرون المضيق يوميا. "
+        "وارتفعت رسوم العبور بنسبة 12.5% خلال عام واحد، بحسب تقرير نشرته البلدية.";
+    const source_analysis analysis = analyze(source);
+    std::size_t digits_written = 0;
+    for (std::uint32_t seed : {21u, 22u, 23u}) {
+        // What the generator passes: the source's Latin names and its numbers in forms Arabic may write.
+        run_config cfg;
+        cfg.lang = "ar";
+        cfg.seed = seed;
+        cfg.names = extract_latin_names(source);
+        cfg.numbers = copyable_numbers(source, *find_language("ar"));
+        cfg.digit_boost = 7;
+        cfg.paragraphs = 2;
+        const run_output out = generate(cfg);
+        const std::string where = "seed " + std::to_string(seed);
+        check_run(cfg, out, where);
+        std::string summary;
+        for (const auto &p : out.paragraphs) summary += (summary.empty() ? "" : "\n\n") + p;
+        for (char c : summary) digits_written += c >= '0' && c <= '9';
+        summary_spec spec;
+        spec.language = "ar";
+        const check_report report = run_checks({summary, &analysis, spec, {}});
+        const check_item *numbers = report.find("numbers");
+        ASSERT_NE(numbers, nullptr);
+        EXPECT_TRUE(numbers->passed) << where << ": " << numbers->detail << " in «" << summary << "»";
+        const check_item *entities = report.find("entities");
+        ASSERT_NE(entities, nullptr);
+        EXPECT_TRUE(entities->passed) << where << ": " << entities->detail;
+    }
+    EXPECT_GT(digits_written, 0u) << "the model favoured digits but never wrote one: the check above is vacuous";
 }
 
 TEST(constraint_sampler, array_not_in_id_order_is_masked_with_the_same_allowed_set) {
