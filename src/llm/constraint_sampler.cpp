@@ -470,9 +470,8 @@ std::vector<std::string> copyable_numbers(std::string_view source_text, const pr
         while (b < cps.size() && digit_value(cps[b]) < 0) ++b;
         if (b == cps.size()) continue;  // a scale word without digits ("مليون")
         std::size_t e = b;
-        while (e < cps.size() &&
-               (digit_value(cps[e]) >= 0 || (is_separator(cps[e]) && e + 1 < cps.size() &&
-                                              digit_value(cps[e + 1]) >= 0)))
+        while (e < cps.size() && (digit_value(cps[e]) >= 0 || (is_separator(cps[e]) && e + 1 < cps.size() &&
+                                                               digit_value(cps[e + 1]) >= 0)))
             ++e;
         const std::u32string_view group = std::u32string_view(cps).substr(b, e - b);
         // Which separators group thousands: one followed by exactly three digits, unless it is the only dot
@@ -490,8 +489,8 @@ std::vector<std::string> copyable_numbers(std::string_view source_text, const pr
             std::string s;
             for (std::size_t i = 0; i < group.size(); ++i) {
                 const int d = digit_value(group[i]);
-                append_utf8(s, d >= 0 ? zero + static_cast<char32_t>(d)
-                                      : (thousands[i] ? group_mark : decimal_mark));
+                append_utf8(
+                    s, d >= 0 ? zero + static_cast<char32_t>(d) : (thousands[i] ? group_mark : decimal_mark));
             }
             return s;
         };

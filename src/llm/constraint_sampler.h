@@ -1,8 +1,10 @@
 // src/llm/constraint_sampler.h — the constraint decoder: a llama_sampler that only lets through tokens that
-// keep the output in the target language, inside the paragraph's word window, and free of repetition.
+// keep the output in the target language's alphabet, inside the paragraph's word window, and free of
+// repetition; names and numbers of the source are the only text outside it, copied whole.
 //
 //   precis::detail::constraint_state state;
 //   precis::detail::constraint_options options{.target = precis::find_language("ar"), .names = {"DeepSeek"}};
+//   options.numbers = precis::detail::copyable_numbers(source_text, *options.target);   // "2024", "٢٠٢٤", …
 //   llama_sampler *chain = llama_sampler_chain_init(llama_sampler_chain_default_params());
 //   llama_sampler_chain_add(chain, precis::detail::make_constraint_sampler(
 //       precis::detail::token_classes_for(vocab, *options.target), options, &state));   // FIRST in the chain
@@ -97,8 +99,8 @@ class constraint_state {
     bool awaiting_close_ = false;  // a sentence ended inside a quote: its closing mark completes it
     std::int32_t pending_ = -1;    // token_classes::pending() index of an incomplete UTF-8 sequence, or -1
     std::int32_t name_node_ = -1;  // name_trie node while copying a name or number, or -1
-    bool after_letter_ = false;    // the last complete character is a letter of the target (a mark may follow)
-    bool after_copy_ = false;      // the last token finished a name or number (no letter may follow)
+    bool after_letter_ = false;  // the last complete character is a letter of the target (a mark may follow)
+    bool after_copy_ = false;    // the last token finished a name or number (no letter may follow)
 };
 
 // A llama_sampler (custom llama_sampler_i) to put FIRST in the chain; the chain takes ownership (free it with

@@ -1,6 +1,6 @@
 // Token classification for the constraint decoder: every token's text is decoded once, checked against the
-// target script's character rules, and reduced to the facts the per-token path needs (sorted id lists and
-// word effects), so the sampler never looks at text while generating.
+// target language's alphabet and its script's punctuation rules, and reduced to the facts the per-token path
+// needs (sorted id lists and word effects), so the sampler never looks at text while generating.
 #include "llm/token_classes.h"
 
 #include <algorithm>
@@ -37,12 +37,15 @@ using namespace std::literals;
 // decimal and thousands separators ٫ ٬ are not here: they only occur inside copied numbers.
 const script_rules arabic_rules{script::arabic, U"،؛:«»\"()-%٪"sv, U".!؟"sv, U"»\")"sv, U"«\"("sv, true};
 // Chinese: full-width punctuation only; no spaces between words.
-const script_rules han_rules{script::han, U"，、：；「」“”（）《》%"sv, U"。！？"sv, U"」”）》"sv, U"「“（《"sv, false};
-const script_rules kana_rules{script::kana, U"，、：；「」『』（）%"sv, U"。！？"sv, U"」』）"sv, U"「『（"sv, false};
+const script_rules han_rules{
+    script::han, U"，、：；「」“”（）《》%"sv, U"。！？"sv, U"」”）》"sv, U"「“（《"sv, false};
+const script_rules kana_rules{script::kana, U"，、：；「」『』（）%"sv, U"。！？"sv, U"」』）"sv, U"「『（"sv,
+                              false};
 // Latin, Cyrillic and the other alphabetic scripts: the common Western marks, French and Russian guillemets.
 const script_rules cyrillic_rules{
     script::cyrillic, U",;:'\"()-«»’“”„–—%"sv, U".!?"sv, U"»\"”)’"sv, U"«\"“„("sv, true};
-const script_rules latin_rules{script::latin, U",;:'\"()-«»’“”–—%"sv, U".!?"sv, U"»\"”)’"sv, U"«\"“("sv, true};
+const script_rules latin_rules{script::latin, U",;:'\"()-«»’“”–—%"sv, U".!?"sv, U"»\"”)’"sv, U"«\"“("sv,
+                               true};
 
 // The alphabets. Ranges and marks are inclusive pairs. Marks (harakat, Devanagari vowel signs) may follow a
 // letter but never start a word.
@@ -68,8 +71,8 @@ const alphabet alphabets[] = {
     {"ru", U"\u0410\u044F"sv, U"Ёё"sv, U""sv, 0},
     // Ukrainian: the Cyrillic block without Ё Ъ Ы Э, plus Є І Ї Ґ.
     {"uk", U"\u0410\u0429\u042E\u042F\u0430\u0449\u044E\u044F"sv, U"ЬьЄєІіЇїҐґ"sv, U""sv, 0},
-    {"el", U"\u0391\u03A1\u03A3\u03A9\u03AC\u03CE"sv, U"\u0386\u0388\u0389\u038A\u038C\u038E\u038F\u0390\u03AA\u03AB"sv,
-     U""sv, 0},
+    {"el", U"\u0391\u03A1\u03A3\u03A9\u03AC\u03CE"sv,
+     U"\u0386\u0388\u0389\u038A\u038C\u038E\u038F\u0390\u03AA\u03AB"sv, U""sv, 0},
     {"he", U"\u05D0\u05EA"sv, U""sv, U""sv, 0},
     {"hi", U"\u0904\u0939\u0958\u0961\u0972\u097F"sv, U"\u093D\u0950"sv,
      U"\u0900\u0903\u093A\u093C\u093E\u094F\u0951\u0957\u0962\u0963"sv, 0},

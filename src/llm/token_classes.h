@@ -28,14 +28,15 @@ namespace precis::detail {
 struct script_rules;  // per-script punctuation and terminators (token_classes.cpp)
 
 // The letters one language writes: its alphabet, not every code point of its script (Arabic is U+0621–U+063A
-// and U+0641–U+064A, without presentation forms, Persian letters or tatweel; French is a–z, A–Z and the French
-// accented letters). One row per supported language in token_classes.cpp; a language needs a row, not code.
+// and U+0641–U+064A, without presentation forms, Persian letters or tatweel; French is a–z, A–Z and the
+// French accented letters). One row per supported language in token_classes.cpp; a language needs a row, not
+// code.
 struct alphabet {
-    std::string_view code;         // ISO 639-1, as precis::language::code
-    std::u32string_view ranges;    // letters as inclusive ranges: lo, hi, lo, hi, …
-    std::u32string_view singles;   // letters outside the ranges, one code point each
-    std::u32string_view marks;     // combining marks (inclusive ranges), allowed only after a letter
-    char32_t native_zero = 0;      // the language's own digit zero (U+0660 for Arabic), or 0: Western only
+    std::string_view code;        // ISO 639-1, as precis::language::code
+    std::u32string_view ranges;   // letters as inclusive ranges: lo, hi, lo, hi, …
+    std::u32string_view singles;  // letters outside the ranges, one code point each
+    std::u32string_view marks;    // combining marks (inclusive ranges), allowed only after a letter
+    char32_t native_zero = 0;     // the language's own digit zero (U+0660 for Arabic), or 0: Western only
 
     bool is_letter(char32_t cp) const noexcept;
     bool is_mark(char32_t cp) const noexcept;
@@ -67,13 +68,13 @@ enum token_flag : std::uint16_t {
     ends_sentence = 1 << 0,  // text ends with a sentence terminator, optionally followed by closing quotes
     starts_with_space = 1 << 1,
     ends_with_space = 1 << 2,
-    has_letters = 1 << 3,        // contains at least one letter or digit
-    allowed = 1 << 4,            // in the normal lists (allowed inside a paragraph in some state)
-    only_closers = 1 << 5,       // nothing but closing quotes and brackets
-    starts_with_mark = 1 << 6,   // the first character is a combining mark (needs a letter before it)
-    starts_word = 1 << 7,        // the first character is a letter, digit or mark, or is still incomplete
-    ends_with_letter = 1 << 8,   // the last complete character is a letter of the target's alphabet
-    has_chars = 1 << 9,          // holds at least one complete character
+    has_letters = 1 << 3,       // contains at least one letter or digit
+    allowed = 1 << 4,           // in the normal lists (allowed inside a paragraph in some state)
+    only_closers = 1 << 5,      // nothing but closing quotes and brackets
+    starts_with_mark = 1 << 6,  // the first character is a combining mark (needs a letter before it)
+    starts_word = 1 << 7,       // the first character is a letter, digit or mark, or is still incomplete
+    ends_with_letter = 1 << 8,  // the last complete character is a letter of the target's alphabet
+    has_chars = 1 << 9,         // holds at least one complete character
 };
 
 // One incomplete UTF-8 sequence some allowed token ends with (e.g. the lead byte 0xD8 of an Arabic letter),
@@ -102,8 +103,8 @@ class token_classes {
     //   sentence-ending tokens, `mark_ok` false drops tokens that start with a combining mark (when the text
     //   before does not end with a letter). The two-argument form keeps marks: every allowed token is in
     //   normal(true, true).
-    const std::vector<std::int32_t> &normal(bool space_ok, bool terminator_ok, bool mark_ok = true) const
-        noexcept {
+    const std::vector<std::int32_t> &normal(bool space_ok, bool terminator_ok,
+                                            bool mark_ok = true) const noexcept {
         return normal_[(space_ok ? 4 : 0) + (terminator_ok ? 2 : 0) + (mark_ok ? 1 : 0)];
     }
     // First token of a paragraph: no leading whitespace, no punctuation that cannot open text.

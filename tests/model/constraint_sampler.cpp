@@ -162,7 +162,9 @@ bool expected_letter(const std::string &lang, char32_t cp) {
     if (lang == "ru") return (cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451;
     if (lang == "zh") return cp >= 0x4E00 && cp <= 0x9FFF;
     const bool ascii = (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
-    if (lang == "fr") return ascii || std::u32string_view(U"éèêëàâîïôûùüçœæÉÈÊËÀÂÎÏÔÛÙÜÇŒÆ").find(cp) != std::u32string_view::npos;
+    if (lang == "fr")
+        return ascii ||
+               std::u32string_view(U"éèêëàâîïôûùüçœæÉÈÊËÀÂÎÏÔÛÙÜÇŒÆ").find(cp) != std::u32string_view::npos;
     return ascii;
 }
 
@@ -247,8 +249,8 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
             if (covered[start]) continue;
             if (is_mark(cp)) {
                 EXPECT_TRUE(expected_mark(cfg.lang, cp))
-                    << at << ": mark U+" << std::hex << static_cast<std::uint32_t>(cp) << std::dec << " at byte "
-                    << start << " is not one the language writes";
+                    << at << ": mark U+" << std::hex << static_cast<std::uint32_t>(cp) << std::dec
+                    << " at byte " << start << " is not one the language writes";
                 EXPECT_TRUE(expected_letter(cfg.lang, before) ||
                             (is_mark(before) && expected_letter(cfg.lang, before2)))
                     << at << ": mark at byte " << start << " does not follow a letter";
@@ -260,8 +262,9 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
                 continue;
             }
             EXPECT_TRUE(expected_letter(cfg.lang, cp))
-                << at << ": letter U+" << std::hex << static_cast<std::uint32_t>(cp) << " at byte " << std::dec
-                << start << " is not in the " << cfg.lang << " alphabet (nor in a clean copy of a name)";
+                << at << ": letter U+" << std::hex << static_cast<std::uint32_t>(cp) << " at byte "
+                << std::dec << start << " is not in the " << cfg.lang
+                << " alphabet (nor in a clean copy of a name)";
         }
     }
 }
@@ -425,7 +428,8 @@ TEST(constraint_sampler, numbers_copied_from_the_source_pass_the_numbers_check) 
         ASSERT_NE(entities, nullptr);
         EXPECT_TRUE(entities->passed) << where << ": " << entities->detail;
     }
-    EXPECT_GT(digits_written, 0u) << "the model favoured digits but never wrote one: the check above is vacuous";
+    EXPECT_GT(digits_written, 0u)
+        << "the model favoured digits but never wrote one: the check above is vacuous";
 }
 
 TEST(constraint_sampler, array_not_in_id_order_is_masked_with_the_same_allowed_set) {

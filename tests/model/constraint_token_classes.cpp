@@ -88,7 +88,8 @@ TEST(constraint_token_classes, arabic_tokens_write_the_arabic_alphabet_not_the_w
                 EXPECT_TRUE(letter || haraka || other || arabic_punctuation)
                     << name << ": " << what << " «" << text << "» writes U+" << std::hex
                     << static_cast<std::uint32_t>(cp);
-                EXPECT_FALSE(u_isdigit(static_cast<UChar32>(cp))) << name << ": " << what << " «" << text << "»";
+                EXPECT_FALSE(u_isdigit(static_cast<UChar32>(cp)))
+                    << name << ": " << what << " «" << text << "»";
             }
         };
         std::size_t checked = 0;
@@ -116,9 +117,43 @@ TEST(constraint_token_classes, arabic_tokens_write_the_arabic_alphabet_not_the_w
         // Tokens the whole-script rule used to let through are refused.
         for (const char *text : {"ﻻ", "ـ", "پ", "ک", "٣", "3", "2024"}) {
             const std::int32_t t = classes->find_piece(text);
-            if (t >= 0) EXPECT_FALSE(in(classes->normal(true, true), t)) << name << ": «" << text << "» allowed";
+            if (t >= 0)
+                EXPECT_FALSE(in(classes->normal(true, true), t)) << name << ": «" << text << "» allowed";
         }
         llama_model_free(model);
+    }
+}
+
+TEST(constraint_token_classes, every_supported_language_has_an_alphabet_in_its_own_script) {
+    for (const language &lang : supported_languages()) {
+        const alphabet *a = nullptr;
+        ASSERT_NO_THROW(a = &alphabet_for(lang)) << lang.code << " has no alphabet row";
+        ASSERT_FALSE(a->ranges.empty() && a->singles.empty()) << lang.code << ": no letters";
+        ASSERT_EQ(a->ranges.size() % 2, 0u) << lang.code << ": ranges must be lo, hi pairs";
+        // Every letter of the row is a letter of the language's script (Japanese also writes Han, and the
+        // prolonged sound mark ー, shared by hiragana and katakana, is in Unicode's Common script).
+        const auto check = [&](char32_t cp) {
+            const script s = script_of(cp);
+            EXPECT_TRUE(s == lang.letters ||
+                        (lang.letters == script::kana && (s == script::han || s == script::common)))
+                << lang.code << ": U+" << std::hex << static_cast<std::uint32_t>(cp) << " is "
+                << script_name(s);
+            EXPECT_TRUE(a->is_letter(cp)) << lang.code;
+        };
+        for (std::size_t i = 0; i + 1 < a->ranges.size(); i += 2) {
+            EXPECT_LE(a->ranges[i], a->ranges[i + 1]) << lang.code << ": range " << i / 2 << " is reversed";
+            check(a->ranges[i]);
+            check(a->ranges[i + 1]);
+        }
+        for (char32_t cp : a->singles) check(cp);
+        for (char32_t d = U'0'; d <= U'9'; ++d) EXPECT_FALSE(a->is_letter(d)) << lang.code;
+        // Qwen2's tokenizer covers every supported language: the classes build and leave text to write.
+        if (const llama_vocab *vocab = qwen2()) {
+            std::shared_ptr<const token_classes> classes;
+            ASSERT_NO_THROW(classes = token_classes_for(vocab, lang)) << lang.code;
+            EXPECT_GT(classes->paragraph_start().size(), 20u)
+                << lang.code << ": almost nothing can open text";
+        }
     }
 }
 
