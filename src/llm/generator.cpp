@@ -166,27 +166,13 @@ double tokens_per_word(const llama_vocab *vocab, const std::string &language) {
     return n > 0 && words > 0 ? static_cast<double>(n) / static_cast<double>(words) : 1.5;
 }
 
-// What the summary may copy verbatim from the source: its Latin-script names, and the digit groups of its
-// numbers ("2,048", "5.6"), so that a number in the summary can be one the source gives (the `numbers` check
-// compares them). Only the digits and their separators are taken: scale words and currencies are words, to be
-// written in the target language.
+// The Latin-script names the summary may copy verbatim from the source (numbers are passed separately, as
+// detail::copyable_numbers writes them for the target language).
 std::vector<std::string> copyable_names(const source_analysis &source) {
     std::vector<std::string> names;
     std::set<std::string> seen;
     for (auto &n : extract_latin_names(source.text))
         if (seen.insert(n).second) names.push_back(std::move(n));
-    for (const auto &number : extract_numbers(source.text)) {
-        const std::string &t = number.text;
-        const auto b = t.find_first_of("0123456789");
-        if (b == std::string::npos) continue;
-        auto e = b;
-        while (e < t.size() && (std::isdigit(static_cast<unsigned char>(t[e])) ||
-                                ((t[e] == ',' || t[e] == '.') && e + 1 < t.size() &&
-                                 std::isdigit(static_cast<unsigned char>(t[e + 1])))))
-            ++e;
-        std::string digits = t.substr(b, e - b);
-        if (seen.insert(digits).second) names.push_back(std::move(digits));
-    }
     return names;
 }
 
@@ -244,6 +230,7 @@ generation_result generate_summary(model &m, const source_analysis &source, cons
     detail::constraint_options options;
     options.target = target;
     options.names = copyable_names(source);
+    options.numbers = detail::copyable_numbers(source.text, *target);
     options.no_repeat_ngram = params.no_repeat_ngram;
     auto chain = make_chain(m, params, &options, &state);
 
