@@ -878,13 +878,6 @@ parsed_instruction parse_instruction(std::string_view text) {
 }
 
 std::optional<std::size_t> leading_instruction_length(std::string_view input) {
-    // Only the head of the input can hold an instruction; tokenizing 2 KiB keeps this cheap on long pages.
-    std::size_t cut = std::min<std::size_t>(input.size(), 2048);
-    while (cut < input.size() && cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
-    const bool truncated = cut < input.size();
-    const tokens_t t = detail::tokenize_instruction(input.substr(0, cut));
-    if (t.empty()) return std::nullopt;
-
     static const auto labels = key_set({"instruction", "instructions", "prompt", "task", "request", "query",
                                         "تعليمات", "التعليمات", "المطلوب", "الطلب", "المهمة", "التعليمة"});
     static const auto politeness = key_set({"please", "kindly", "pls", "يرجى", "الرجاء", "رجاء", "رجاءً"});
@@ -909,24 +902,64 @@ std::optional<std::size_t> leading_instruction_length(std::string_view input) {
     static const auto terminators = key_set({":", ".", "!", "?", "؟", "…"});
     static const auto abbreviations = key_set({"approx", "max", "min", "ca", "e", "i", "vs", "no", "para"});
 
-    std::size_t k = 0;
-    bool labelled = false;
-    if (any_key(t, 0, labels) && is_symbol(t, 1, ":")) {
-        labelled = true;
-        k = 2;
+    // How an instruction opens: an optional "Instruction:" label, politeness, "can you", then a verb. `k` is
+    // left at the verb (or where it would be); the result says whether the opening rules an instruction out.
+    // Every token it reads is at an index <= k + 1.
+    struct opening {
+        std::size_t k = 0;
+        bool labelled = false, strong = false, weak = false, ruled_out = false;
+    };
+    const auto read_opening = [&](const tokens_t &t) {
+        opening o;
+        std::size_t &k = o.k;
+        if (any_key(t, 0, labels) && is_symbol(t, 1, ":")) {
+            o.labelled = true;
+            k = 2;
+        }
+        while (any_key(t, k, politeness)) ++k;
+        if (any_key(t, k, modal) && key_is(t, k + 1, "you")) k += 2;
+        if (key_is(t, k, "من") && key_is(t, k + 1, spec_key("فضلك"))) k += 2;
+        o.strong = any_key(t, k, strong_verbs);
+        o.weak = !o.strong && any_key(t, k, weak_verbs);
+        if (o.strong || o.weak) {
+            // "Write-in candidates …" is not an instruction.
+            o.ruled_out = k + 1 < t.size() && is_symbol(t, k + 1, "-") && !t[k + 1].space_before;
+        } else {
+            o.ruled_out = !o.labelled;
+        }
+        return o;
+    };
+
+    // Only the head of the input can hold an instruction; tokenizing 2 KiB keeps this cheap on long pages.
+    std::size_t cut = std::min<std::size_t>(input.size(), 2048);
+    while (cut < input.size() && cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
+    const bool truncated = cut < input.size();
+
+    // Nearly every input is an article whose first words rule an instruction out, so the opening is first
+    // read from a short head. The head ends before an ASCII whitespace byte, where no token can continue
+    // (words, numbers and the apostrophe look-ahead all stop at whitespace), so its tokens are exactly the
+    // first tokens of the full head; the answer is the same whenever the opening reads only tokens it has.
+    constexpr std::size_t short_head = 256;
+    if (cut > 2 * short_head) {
+        std::size_t head = short_head;
+        while (head < 2 * short_head && input[head] != ' ' && input[head] != '\n' && input[head] != '\t' &&
+               input[head] != '\r')
+            ++head;
+        if (head < 2 * short_head) {
+            const tokens_t t = detail::tokenize_instruction(input.substr(0, head));
+            const opening o = read_opening(t);
+            if (o.k + 1 < t.size() && o.ruled_out) return std::nullopt;
+        }
     }
-    while (any_key(t, k, politeness)) ++k;
-    if (any_key(t, k, modal) && key_is(t, k + 1, "you")) k += 2;
-    if (key_is(t, k, "من") && key_is(t, k + 1, spec_key("فضلك"))) k += 2;
-    const bool strong = any_key(t, k, strong_verbs);
-    const bool weak = !strong && any_key(t, k, weak_verbs);
-    if (strong || weak) {
-        // "Write-in candidates …" is not an instruction.
-        if (k + 1 < t.size() && is_symbol(t, k + 1, "-") && !t[k + 1].space_before) return std::nullopt;
-        ++k;
-    } else if (!labelled) {
-        return std::nullopt;
-    }
+
+    const tokens_t t = detail::tokenize_instruction(input.substr(0, cut));
+    if (t.empty()) return std::nullopt;
+
+    const opening o = read_opening(t);
+    if (o.ruled_out) return std::nullopt;
+    std::size_t k = o.k;
+    const bool strong = o.strong, labelled = o.labelled;
+    if (o.strong || o.weak) ++k;
     bool summary_word = strong || labelled;
 
     std::size_t last_end = k == 0 ? 0 : k - 1;  // the last token known to belong to the instruction
