@@ -46,6 +46,9 @@ constexpr int max_ngram = 16;
 // Most continuations one context can ban; a context that recurs more often than this (only with very short
 // n-grams) keeps its first bans. 4 KiB on the stack.
 constexpr int max_banned = 1024;
+// A copy may start while copied words are fewer than 1/copy_share of the other words, plus one: the first
+// word of a paragraph may be a name.
+constexpr std::size_t copy_share = 3;
 // Tokens a paragraph at its word limit may still spend finishing the word it is in before only terminators
 // remain.
 constexpr std::size_t finish_word_tokens = 4;
@@ -73,9 +76,13 @@ source of(const std::vector<std::int32_t> &ids, std::uint16_t forbid = 0) {
 
 // The trie's entries: names where the target's letters would not let the model write them (non-Latin
 // targets), and numbers everywhere, since no target may write digits freely.
+// A name that starts with a digit ("000-chip" from "10,000-chip") is left out: copied, it would read as a
+// number the source does not give. Numbers come from options.numbers only.
 std::vector<std::string> copy_entries(const constraint_options &options) {
     std::vector<std::string> entries;
-    if (options.target != nullptr && options.target->letters != script::latin) entries = options.names;
+    if (options.target != nullptr && options.target->letters != script::latin)
+        for (const auto &name : options.names)
+            if (!name.empty() && !(name[0] >= '0' && name[0] <= '9')) entries.push_back(name);
     entries.insert(entries.end(), options.numbers.begin(), options.numbers.end());
     return entries;
 }
@@ -237,7 +244,11 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
     // Right after a copy, a token may not start with a letter, digit or mark: "DeepSeekشركة" would glue.
     const std::uint16_t unglued = st.after_copy_ && no_glue_ ? starts_word : 0;
     // A copy is begun only when its longest entry still fits the word budget, so it is never cut short.
-    const bool copy_fits = use_names_ && (max_words == 0 || remaining >= trie_.max_words());
+    // Copies stay a minority of the paragraph's words (at most about one in four): text that is mostly
+    // copied names is no longer the target language, and precis's checks read it as Latin text.
+    const bool copy_fits = use_names_ && !st.copy_word_last_ &&
+                           (max_words == 0 || remaining >= trie_.max_words()) &&
+                           st.copy_words_ * copy_share < st.words_ - st.copy_words_ + copy_share;
 
     source a, b;
     if (st.pending_ >= 0) {
@@ -340,6 +351,7 @@ void constraint_sampler::accept(std::int32_t token) {
     constraint_state &st = *state_;
     const token_effect *e = &tc.effect(token);
     bool via_name = false;
+    const bool was_copying = st.name_node_ >= 0;
     if (st.pending_ >= 0) {
         const auto &ps = tc.pending()[static_cast<std::size_t>(st.pending_)];
         const auto it = std::lower_bound(ps.tokens.begin(), ps.tokens.end(), token);
@@ -361,10 +373,15 @@ void constraint_sampler::accept(std::int32_t token) {
         st.name_node_ = -1;
         st.after_copy_ = true;
     }
+    // Two copies need words of the target between them: "Blackwell University" from two names reads as
+    // one name the source never gave (precis::extract_latin_names joins Latin words separated by spaces).
+    if (st.after_copy_ || (was_copying && !via_name)) st.copy_word_last_ = true;
+    if (!via_name && st.name_node_ < 0 && (e->flags & has_letters) != 0) st.copy_word_last_ = false;
 
     const int ws = static_cast<int>(st.word_);
     const bool was_forced = st.budget_.max_words != 0 && st.words_ >= st.budget_.max_words;
     st.words_ += e->words[ws];
+    if (via_name) st.copy_words_ += e->words[ws];
     st.sentence_words_ += e->words[ws];
     st.word_ = static_cast<word_state>(e->end_state[ws]);
     st.pending_ = e->pending;

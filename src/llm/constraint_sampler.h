@@ -49,7 +49,9 @@ struct paragraph_budget {
 struct constraint_options {
     const precis::language *target = nullptr;  // include/precis/language.h: the language to write
     // Latin-script names from the source, copyable verbatim (e.g. precis::extract_latin_names). Used for
-    // targets not written in Latin script; in Latin-script targets names are ordinary text.
+    // targets not written in Latin script; in Latin-script targets names are ordinary text. Names starting
+    // with a digit are ignored (numbers come from `numbers`). Copies stay under about a quarter of a
+    // paragraph's words, and two copies always have a word of the target between them.
     std::vector<std::string> names;
     // The source's numbers as they may be written (e.g. copyable_numbers below). Digits are facts: they can
     // only be written as one of these, whole; empty means no digit can be written at all.
@@ -87,6 +89,7 @@ class constraint_state {
     friend class constraint_sampler;
     paragraph_budget budget_;
     std::size_t words_ = 0;
+    std::size_t copy_words_ = 0;  // words of this paragraph written as copies (names, numbers)
     std::size_t sentence_words_ = 0;
     std::size_t tokens_ = 0;
     std::size_t forced_tokens_ = 0;  // tokens accepted since the paragraph reached max_words
@@ -101,6 +104,7 @@ class constraint_state {
     std::int32_t name_node_ = -1;  // name_trie node while copying a name or number, or -1
     bool after_letter_ = false;  // the last complete character is a letter of the target (a mark may follow)
     bool after_copy_ = false;    // the last token finished a name or number (no letter may follow)
+    bool copy_word_last_ = false;  // the last word written was a copy (another copy waits for a word)
 };
 
 // A llama_sampler (custom llama_sampler_i) to put FIRST in the chain; the chain takes ownership (free it with

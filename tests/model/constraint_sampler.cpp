@@ -239,6 +239,14 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
         std::vector<std::string> copies = cfg.numbers;
         if (lang->letters != script::latin) copies.insert(copies.end(), cfg.names.begin(), cfg.names.end());
         const auto covered = copy_coverage(text, copies, lang->code != "zh");
+        // Two copies are never separated by spaces alone: "Blackwell University" read as one name.
+        for (std::size_t i = 1; i < text.size(); ++i) {
+            if (!covered[i - 1] || covered[i] || text[i] != ' ') continue;
+            std::size_t j = i;
+            while (j < text.size() && text[j] == ' ') ++j;
+            EXPECT_FALSE(j < text.size() && covered[j])
+                << at << ": two copies joined by a space at byte " << i;
+        }
         char32_t prev = 0, prev2 = 0;
         for (std::size_t pos = 0; pos < text.size();) {
             const std::size_t start = pos;
