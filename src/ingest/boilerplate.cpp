@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <unicode/uchar.h>
 #include <unordered_map>
@@ -107,6 +108,10 @@ void append_normalised(std::string &out, char32_t cp) {
     if (const char32_t n = normalised(cp)) append_utf8_fast(out, n);
 }
 
+bool is_ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 // What tokenize records: only the count, the token spans, or the spans with their normalised forms.
 enum class detail_level { count, spans, forms };
 
@@ -138,6 +143,33 @@ bool tokenize(std::string_view text, std::size_t limit, token_list *out, detail_
     };
     while (pos < text.size()) {
         const std::size_t start = pos;
+        // Most text is runs of ASCII letters and digits: take a whole run at once (the same result as the
+        // code-point loop below, which handles everything else).
+        if (is_ascii_alnum(static_cast<unsigned char>(text[pos]))) {
+            if (!in_token) {
+                in_token = true;
+                all_digits = true;
+                cur.begin = start;
+                if (out && forms) {
+                    if (!out->norms.empty()) out->norms.push_back(' ');
+                    cur.norm_begin = out->norms.size();
+                }
+            }
+            std::size_t end = pos;
+            bool digits = true;
+            while (end < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[end]))) {
+                digits = digits && text[end] <= '9';
+                ++end;
+            }
+            all_digits = all_digits && digits;
+            if (out && forms)
+                for (std::size_t i = pos; i < end; ++i) {
+                    const char c = text[i];
+                    out->norms.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+                }
+            pos = end;
+            continue;
+        }
         const char32_t cp = decode_fast(text, pos);
         const bool word_char = is_letter_or_digit_fast(cp) || (in_token && is_arabic_mark(cp));
         if (word_char) {
@@ -184,6 +216,18 @@ struct string_hash {
 };
 using string_set = std::unordered_set<std::string, string_hash, std::equal_to<>>;
 
+// Normalised words as code points (fewer than 32), with the set of ASCII characters they start with, so a
+// word starting with any other ASCII letter or digit is turned away by one bit test.
+struct char_words {
+    std::vector<std::u32string> words;
+    std::array<std::uint64_t, 2> ascii_first{};
+    void add(std::u32string w) {
+        if (!w.empty() && w[0] < 0x80) ascii_first[w[0] >> 6] |= std::uint64_t{1} << (w[0] & 63);
+        words.push_back(std::move(w));
+    }
+    bool may_start_with_ascii(unsigned char c) const { return (ascii_first[c >> 6] >> (c & 63)) & 1u; }
+};
+
 struct phrase_table {
     std::unordered_map<std::string, category, string_hash, std::equal_to<>> phrases;  // words joined by ' '
     std::size_t longest = 1;                            // in words
@@ -193,11 +237,11 @@ struct phrase_table {
     string_set copyright_sentences;                     // "all rights reserved"
     string_set copyright_starts;                        // first words of `copyright_sentences`
     string_set markers;                                 // words where a run-together footer may begin
-    std::vector<std::u32string> marker_chars;           // the same, as code points (is_marker: < 32 of them)
+    char_words marker_chars;                            // the same, as code points (is_marker: < 32 of them)
     // For may_be_boilerplate: the words a boilerplate text can start with (phrase starts, filler, navigation
     // prefixes, calls to action), and the words that can make it a copyright notice, as code points.
     string_set line_starts;
-    std::vector<std::u32string> copyright_chars;
+    char_words copyright_chars;
     // Normalised forms of the call-to-action words is_prefixed_navigation compares with.
     std::string press_here, click_here, subscribe_ar, newsletter_ar;
 };
@@ -270,7 +314,7 @@ phrase_table build_table() {
     for (const std::string &m : t.markers) {
         std::u32string chars;
         for (std::size_t p = 0; p < m.size();) chars.push_back(decode_fast(m, p));
-        t.marker_chars.push_back(std::move(chars));
+        t.marker_chars.add(std::move(chars));
     }
     t.press_here = normalised_key("اضغط هنا");
     t.click_here = normalised_key("انقر هنا");
@@ -287,7 +331,7 @@ phrase_table build_table() {
     for (const std::string &w : copyright_words) {
         std::u32string chars;
         for (std::size_t p = 0; p < w.size();) chars.push_back(decode_fast(w, p));
-        t.copyright_chars.push_back(std::move(chars));
+        t.copyright_chars.add(std::move(chars));
     }
     return t;
 }
@@ -471,7 +515,13 @@ bool follows_separator(std::string_view text, std::size_t pos) {
 // points of normalised forms, fewer than 32). The form is read as tokenize builds it (letters, digits and
 // marks normalised, inner apostrophes skipped) and compared with every candidate at once, character by
 // character, so most words are turned away at their first or second letter without building a string.
-bool normalises_to_one_of(std::string_view word, const std::vector<std::u32string> &words) {
+bool normalises_to_one_of(std::string_view word, const char_words &set) {
+    // A first ASCII letter or digit is the form's first character, lower-cased.
+    if (!word.empty() && is_ascii_alnum(static_cast<unsigned char>(word[0]))) {
+        const auto c = static_cast<unsigned char>(word[0]);
+        if (!set.may_start_with_ascii(c >= 'A' && c <= 'Z' ? c + 32 : c)) return false;
+    }
+    const std::vector<std::u32string> &words = set.words;
     unsigned alive = (1u << words.size()) - 1;
     std::size_t k = 0;  // characters of the form read so far
     std::size_t pos = 0;
