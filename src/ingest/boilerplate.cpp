@@ -218,11 +218,22 @@ using string_set = std::unordered_set<std::string, string_hash, std::equal_to<>>
 
 // Normalised words as code points (fewer than 32), with the set of ASCII characters they start with, so a
 // word starting with any other ASCII letter or digit is turned away by one bit test.
+// The words written in ASCII alone are also kept as bytes: an all-ASCII token can only normalise to one of
+// those, and is compared with them directly.
 struct char_words {
     std::vector<std::u32string> words;
+    std::vector<std::string> ascii_words;
+    std::size_t longest_ascii = 0;
+    static constexpr std::size_t max_ascii = 32;
+    bool ascii_fast = true;
     std::array<std::uint64_t, 2> ascii_first{};
     void add(std::u32string w) {
         if (!w.empty() && w[0] < 0x80) ascii_first[w[0] >> 6] |= std::uint64_t{1} << (w[0] & 63);
+        if (w.size() > max_ascii) ascii_fast = false;  // the fast path's buffer is too short for it
+        if (std::all_of(w.begin(), w.end(), [](char32_t c) { return c < 0x80; })) {
+            ascii_words.emplace_back(w.begin(), w.end());
+            longest_ascii = std::max(longest_ascii, w.size());
+        }
         words.push_back(std::move(w));
     }
     bool may_start_with_ascii(unsigned char c) const { return (ascii_first[c >> 6] >> (c & 63)) & 1u; }
@@ -520,6 +531,33 @@ bool normalises_to_one_of(std::string_view word, const char_words &set) {
     if (!word.empty() && is_ascii_alnum(static_cast<unsigned char>(word[0]))) {
         const auto c = static_cast<unsigned char>(word[0]);
         if (!set.may_start_with_ascii(c >= 'A' && c <= 'Z' ? c + 32 : c)) return false;
+    }
+    // An all-ASCII token: its form is its letters and digits, lower-cased (apostrophes and other symbols
+    // are dropped), and only ASCII words can equal it.
+    if (set.ascii_fast) {
+        std::array<char, char_words::max_ascii> form{};
+        std::size_t n = 0;
+        bool ascii = true, too_long = false;
+        for (const char ch : word) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            if (!is_ascii_alnum(c)) continue;
+            if (n == set.longest_ascii) {
+                too_long = true;
+                continue;
+            }
+            form[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (ascii) {
+            if (too_long) return false;
+            const std::string_view f(form.data(), n);
+            for (const std::string &w : set.ascii_words)
+                if (w == f) return true;
+            return false;
+        }
     }
     const std::vector<std::u32string> &words = set.words;
     unsigned alive = (1u << words.size()) - 1;
