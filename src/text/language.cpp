@@ -603,15 +603,49 @@ constexpr std::array<std::array<sv, 20>, latin_candidates.size()> latin_function
      "adalah", "juga", "oleh", "ada", "karena", "bisa", "sudah"},
 }};
 
-// Function word → bit set of the candidates (indices into latin_candidates) it belongs to.
-const std::unordered_map<sv, std::uint16_t> &function_word_index() {
-    static const auto index = [] {
-        std::unordered_map<sv, std::uint16_t> m;
+// Function word → bit set of the candidates (indices into latin_candidates) it belongs to. Every function
+// word fits in 8 bytes, so a word is looked up as its bytes packed into an integer, in an open-addressing
+// table: no string hashing on a path that sees every word of the sample.
+class function_word_table {
+  public:
+    static constexpr std::size_t max_bytes = 8;
+
+    function_word_table() {
         for (std::size_t lang = 0; lang < latin_function_words.size(); ++lang)
-            for (sv w : latin_function_words[lang]) m[w] |= static_cast<std::uint16_t>(1u << lang);
-        return m;
-    }();
-    return index;
+            for (sv w : latin_function_words[lang])
+                if (w.size() <= max_bytes) slot(pack(w)).mask |= static_cast<std::uint16_t>(1u << lang);
+    }
+    static std::uint64_t pack(sv word) {
+        std::uint64_t key = 0;
+        std::memcpy(&key, word.data(), word.size());
+        return key;
+    }
+    // The candidates `key` (a packed, lower-case word) is a function word of; 0 for none.
+    std::uint16_t find(std::uint64_t key) const {
+        for (std::size_t i = home(key);; i = (i + 1) % slots_.size()) {
+            if (slots_[i].key == key) return slots_[i].mask;
+            if (slots_[i].key == 0) return 0;
+        }
+    }
+
+  private:
+    struct entry {
+        std::uint64_t key = 0;
+        std::uint16_t mask = 0;
+    };
+    static std::size_t home(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 55; }  // 9 bits
+    entry &slot(std::uint64_t key) {
+        std::size_t i = home(key);
+        while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) % slots_.size();
+        slots_[i].key = key;
+        return slots_[i];
+    }
+    std::array<entry, 512> slots_{};  // about 200 words: never full
+};
+
+const function_word_table &function_words() {
+    static const function_word_table table;
+    return table;
 }
 
 // True for the bytes of a Latin word: ASCII letters and UTF-8 sequences of Latin-1 Supplement and Latin
@@ -625,9 +659,9 @@ bool latin_word_byte(unsigned char c, bool in_word) {
 // The candidate whose function words are clearly most frequent in `text`: at least 8 hits and three times
 // the runner-up. Empty when no candidate is that clear, so textcat decides.
 language_guess latin_function_word_vote(std::string_view text) {
-    const auto &index = function_word_index();
+    const function_word_table &index = function_words();
     std::array<std::size_t, latin_candidates.size()> hits{};
-    std::array<char, 16> lower{};
+    std::array<char, function_word_table::max_bytes> lower{};
     std::size_t pos = 0;
     while (pos < text.size()) {
         if (!latin_word_byte(static_cast<unsigned char>(text[pos]), false)) {
@@ -642,10 +676,10 @@ language_guess latin_function_word_vote(std::string_view text) {
             const char c = text[begin + i];
             lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
         }
-        const auto it = index.find(sv(lower.data(), length));
-        if (it == index.end()) continue;
+        const std::uint16_t mask = index.find(function_word_table::pack(sv(lower.data(), length)));
+        if (mask == 0) continue;
         for (std::size_t lang = 0; lang < hits.size(); ++lang)
-            if (it->second & (1u << lang)) ++hits[lang];
+            if (mask & (1u << lang)) ++hits[lang];
     }
     std::size_t best = 0, second = 0, winner = 0;
     for (std::size_t lang = 0; lang < hits.size(); ++lang) {
