@@ -432,8 +432,13 @@ std::array<std::size_t, 12> script_histogram(std::string_view text,
     while (pos < text.size()) {
         const auto c = static_cast<unsigned char>(text[pos]);
         if (c < 0x80) {
-            ++pos;
-            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts[static_cast<int>(script::latin)];
+            // Branch-free over ASCII runs: letter or not is unpredictable in prose.
+            std::size_t latin = 0;
+            while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+                latin += static_cast<unsigned char>((static_cast<unsigned char>(text[pos]) | 0x20) - 'a') < 26;
+                ++pos;
+            }
+            counts[static_cast<int>(script::latin)] += latin;
             continue;
         }
         const char32_t cp = next_code_point(text, pos);

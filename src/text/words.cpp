@@ -122,6 +122,17 @@ void word_counter::feed(std::string_view utf8) noexcept {
     bool in_run = in_run_;
     bool counted = run_counted_;
     while (pos < n) {
+        // ASCII without branches: whether a byte is a space, a letter/digit or other punctuation is not
+        // predictable in prose, and the mispredictions cost more than the arithmetic.
+        while (pos < n && data[pos] < 0x80) {
+            const unsigned char c = byte_classes[data[pos]];
+            const bool space = c == ascii_space, alnum = c == ascii_alnum;
+            words += alnum && !counted;
+            counted = alnum || (counted && !space);
+            in_run = !space;
+            ++pos;
+        }
+        if (pos == n) break;
         const unsigned char cls = byte_classes[data[pos]];
         if (cls == ascii_space) {
             in_run = false;
