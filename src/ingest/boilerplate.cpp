@@ -607,10 +607,14 @@ bool may_be_boilerplate(std::string_view text, const token_list &spans, const ph
     return false;
 }
 
-// Leaves the window's token spans in `toks` (at most max_tokens * 4 of them).
-std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from, std::size_t to, token_list &toks) {
+// Leaves the window's token spans in `toks` (at most `token_limit` of them); `complete` tells whether the
+// window had no more tokens than that. The starts found among the first n tokens do not depend on the limit,
+// so a smaller limit gives a prefix of the starts a larger one gives.
+std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from, std::size_t to, token_list &toks,
+                                        std::size_t token_limit = max_tokens * 4, bool *complete = nullptr) {
     const std::string_view window = text.substr(from, to - from);
-    tokenize(window, max_tokens * 4, &toks, detail_level::spans);
+    const bool all = tokenize(window, token_limit, &toks, detail_level::spans);
+    if (complete) *complete = all;
     const phrase_table &t = table();
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -713,18 +717,32 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
     {
         const std::size_t to = std::min(end, align(text, std::min(end, edge_window_bytes)));
         // Most lines are shorter than one window, so both searches cover the whole line: reuse the starts.
-        const std::vector<std::size_t> starts =
-            tail_from == 0 && to == text.size() ? tail_starts : segment_starts(text, 0, to, toks);
-        for (std::size_t k = 0; k < starts.size(); ++k) {
-            if (starts[k] <= begin || starts[k] >= end) continue;
-            const std::string_view seg = trim(text.substr(begin, starts[k] - begin));
-            if (!tokenize(seg, max_tokens, &toks, detail_level::spans)) break;
-            if (judged_boilerplate(seg)) {
-                removed.push_back({std::string(seg), reason});
-                begin = starts[k];
-                continue;
+        // Otherwise the window's starts are first found among its first max_tokens + 2 tokens only: while
+        // nothing has been cut (begin == 0), a start after more than max_tokens tokens ends a segment too
+        // long to judge and stops the search, so later starts cannot matter. Once a segment has been cut,
+        // the rest of the window's starts are found after all.
+        const bool reuse = tail_from == 0 && to == text.size();
+        bool complete = true;
+        std::vector<std::size_t> starts =
+            reuse ? tail_starts : segment_starts(text, 0, to, toks, max_tokens + 2, &complete);
+        std::size_t k = 0;
+        bool stopped = false;
+        while (true) {
+            for (; k < starts.size() && !stopped; ++k) {
+                if (starts[k] <= begin || starts[k] >= end) continue;
+                const std::string_view seg = trim(text.substr(begin, starts[k] - begin));
+                if (!tokenize(seg, max_tokens, &toks, detail_level::spans)) {
+                    stopped = true;
+                } else if (judged_boilerplate(seg)) {
+                    removed.push_back({std::string(seg), reason});
+                    begin = starts[k];
+                } else if (!follows_separator(text, starts[k])) {
+                    stopped = true;
+                }
             }
-            if (!follows_separator(text, starts[k])) break;
+            if (stopped || complete || begin == 0) break;
+            starts = segment_starts(text, 0, to, toks);
+            complete = true;
         }
     }
     std::reverse(tail.begin(), tail.end());

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include <sys/mman.h>
@@ -661,13 +662,32 @@ bool latin_word_byte(unsigned char c, bool in_word) {
     return in_word && (c & 0xC0) == 0x80;
 }
 
+// The candidate with at least `min_hits` hits and `ratio` times the runner-up's, if there is one.
+std::optional<std::size_t> clear_winner(const std::array<std::size_t, latin_candidates.size()> &hits,
+                                        std::size_t min_hits, std::size_t ratio) {
+    std::size_t best = 0, second = 0, winner = 0;
+    for (std::size_t lang = 0; lang < hits.size(); ++lang) {
+        if (hits[lang] > best) {
+            second = best;
+            best = hits[lang];
+            winner = lang;
+        } else if (hits[lang] > second) {
+            second = hits[lang];
+        }
+    }
+    if (best < min_hits || best < ratio * second) return std::nullopt;
+    return winner;
+}
+
 // The candidate whose function words are clearly most frequent in `text`: at least 8 hits and three times
-// the runner-up. Empty when no candidate is that clear, so textcat decides.
+// the runner-up. Empty when no candidate is that clear, so textcat decides. Reading stops early once one
+// candidate has 32 hits and four times the runner-up's: the rest of the sample would not change the answer.
 language_guess latin_function_word_vote(std::string_view text) {
     const function_word_table &index = function_words();
     std::array<std::size_t, latin_candidates.size()> hits{};
     std::array<char, function_word_table::max_bytes> lower{};
     std::size_t pos = 0;
+    std::optional<std::size_t> winner;
     while (pos < text.size()) {
         if (!latin_word_byte(static_cast<unsigned char>(text[pos]), false)) {
             ++pos;
@@ -683,21 +703,14 @@ language_guess latin_function_word_vote(std::string_view text) {
         }
         const std::uint16_t mask = index.find(function_word_table::pack(sv(lower.data(), length)));
         if (mask == 0) continue;
+        bool many = false;
         for (std::size_t lang = 0; lang < hits.size(); ++lang)
-            if (mask & (1u << lang)) ++hits[lang];
+            if (mask & (1u << lang)) many = ++hits[lang] >= 32 || many;
+        if (many && (winner = clear_winner(hits, 32, 4))) break;
     }
-    std::size_t best = 0, second = 0, winner = 0;
-    for (std::size_t lang = 0; lang < hits.size(); ++lang) {
-        if (hits[lang] > best) {
-            second = best;
-            best = hits[lang];
-            winner = lang;
-        } else if (hits[lang] > second) {
-            second = hits[lang];
-        }
-    }
-    if (best < 8 || best < 3 * second) return {};
-    return {std::string(latin_candidates[winner]), 1.0};
+    if (!winner) winner = clear_winner(hits, 8, 3);
+    if (!winner) return {};
+    return {std::string(latin_candidates[*winner]), 1.0};
 }
 
 // At most `limit` bytes, cut at a code point boundary.
