@@ -74,13 +74,15 @@ source of(const std::vector<std::int32_t> &ids, std::uint16_t forbid = 0) {
     return {ids.data(), nullptr, ids.size(), forbid};
 }
 
-// The trie's entries: names where the target's letters would not let the model write them (non-Latin
-// targets), and numbers everywhere, since no target may write digits freely.
+// The trie's entries: names where the target's text rules would not let the model write them (non-Latin
+// targets, and Latin-script ones whose capitals mark names), and numbers everywhere, since no target may
+// write digits freely.
 // A name that starts with a digit ("000-chip" from "10,000-chip") is left out: copied, it would read as a
 // number the source does not give. Numbers come from options.numbers only.
-std::vector<std::string> copy_entries(const constraint_options &options) {
+std::vector<std::string> copy_entries(const constraint_options &options, const token_classes &classes) {
     std::vector<std::string> entries;
-    if (options.target != nullptr && options.target->letters != script::latin)
+    if (options.target != nullptr &&
+        (options.target->letters != script::latin || classes.capitals_are_names()))
         for (const auto &name : options.names)
             if (!name.empty() && !(name[0] >= '0' && name[0] <= '9')) entries.push_back(name);
     entries.insert(entries.end(), options.numbers.begin(), options.numbers.end());
@@ -94,7 +96,7 @@ class constraint_sampler {
     constraint_sampler(std::shared_ptr<const token_classes> classes, const constraint_options &options,
                        constraint_state *state)
         : classes_(std::move(classes)),
-          trie_(*classes_, copy_entries(options)),
+          trie_(*classes_, copy_entries(options, *classes_)),
           use_names_(!trie_.empty()),
           no_glue_(classes_->uses_spaces()),
           ngram_(options.no_repeat_ngram <= 1 ? 0 : std::min(options.no_repeat_ngram, max_ngram)),
@@ -138,6 +140,8 @@ class constraint_sampler {
     std::int32_t context_[max_ngram] = {};  // the last n-1 tokens of this paragraph, oldest first
     int context_len_ = 0;
     std::size_t serial_seen_ = 0;
+    const std::int32_t *last_text_ = nullptr;  // the text list the last apply offered (sorted), or null
+    std::size_t last_text_size_ = 0;
 };
 
 void constraint_sampler::sync_paragraph() noexcept {
@@ -250,7 +254,14 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
                            (max_words == 0 || remaining >= trie_.max_words()) &&
                            st.copy_words_ * copy_share < st.words_ - st.copy_words_ + copy_share;
 
+    // Where capitals mark names, a capital may open a sentence but not appear inside one.
+    const bool capital_ok = st.sentence_open_;
+    const auto text = [&](bool space, bool terminator, bool mark) -> const std::vector<std::int32_t> & {
+        return capital_ok ? tc.normal(space, terminator, mark) : tc.lower(space, terminator, mark);
+    };
+
     source a, b;
+    bool text_list = false;  // `a` is the text list: accept() tells copies from text by it
     if (st.pending_ >= 0) {
         // Inside a character: only its completions. A completion that is a mark needs a letter before it,
         // and one that is a terminator (؟ is 0xD8 0x9F) is held to the minimum sentence length, as the
@@ -258,14 +269,15 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
         const auto &ps = tc.pending()[static_cast<std::size_t>(st.pending_)];
         a = {ps.tokens.data(), ps.effects.data(), ps.tokens.size(),
              static_cast<std::uint16_t>((mark_ok ? 0 : starts_with_mark) |
-                                        (!sentence_ok && !forced ? ends_sentence : 0))};
+                                        (!sentence_ok && !forced ? ends_sentence : 0) |
+                                        (capital_ok ? 0 : has_capital))};
     } else if (st.name_node_ >= 0) {
         const auto &next = trie_.next(st.name_node_);
         a = of(next.tokens);
         // A complete entry that a longer one extends: the text may also leave it here, but not into a letter.
         if (trie_.terminal(st.name_node_))
             b = forced ? of(tc.terminators())
-                       : of(tc.normal(space_ok, sentence_ok, mark_ok), no_glue_ ? starts_word : 0);
+                       : of(text(space_ok, sentence_ok, mark_ok), no_glue_ ? starts_word : 0);
     } else if (forced) {
         // At the word limit: finish the current word (tokens adding no word) for a few tokens, then only
         // terminators, which add no words either; inside a quotation also its closing marks, and once its
@@ -277,16 +289,18 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
             // one once the limit has run out.
             a = of(tc.closing());
         } else if (st.word_ == word_state::in_word && st.forced_tokens_ < finish_word_tokens) {
-            a = of(tc.normal(false, true, mark_ok), unglued);
+            a = of(text(false, true, mark_ok), unglued);
         } else {
             a = of(tc.terminators());
             if (quoted && closing) b = of(tc.closing());
         }
     } else if (st.tokens_ == 0) {
         a = of(tc.paragraph_start());
+        text_list = true;
         if (copy_fits) b = of(trie_.start_bare().tokens);
     } else {
-        a = of(tc.normal(space_ok, sentence_ok, mark_ok), unglued);
+        a = of(text(space_ok, sentence_ok, mark_ok), unglued);
+        text_list = true;
         if (copy_fits) {
             // A copy starts at a word start: bare after a space or an opening mark, with its own space after
             // anything else.
@@ -300,6 +314,9 @@ void constraint_sampler::apply(llama_token_data_array *cur_p) {
                 b = of(trie_.start_bare().tokens, unglued);
         }
     }
+
+    last_text_ = text_list ? a.ids : nullptr;
+    last_text_size_ = text_list ? a.size : 0;
 
     std::int32_t banned[max_banned + 1];
     // Completing a character is not optional, so repetition is not policed inside one.
@@ -361,14 +378,18 @@ void constraint_sampler::accept(std::int32_t token) {
         const std::int32_t next = trie_.next(st.name_node_).find(token);
         via_name = next >= 0;
         st.name_node_ = next;
-    } else if (use_names_ && (e->flags & token_flag::allowed) == 0) {
-        // A token outside the target's text can only have come from the name trie.
+    } else if (use_names_ && ((e->flags & token_flag::allowed) == 0 ||
+                              (last_text_ != nullptr &&
+                               !std::binary_search(last_text_, last_text_ + last_text_size_, token)))) {
+        // A token outside the text the last apply offered can only have come from the name trie (where a
+        // token is both, apply took it as text, and so does this).
         const std::int32_t next = trie_.start_either().find(token);
         via_name = next >= 0;
         st.name_node_ = next;
     }
     // A copy that cannot go on is finished: the next token must not glue a letter to it.
-    st.after_copy_ = false;
+    // A joiner right after a copy ("Marine-", "OpenAI.") keeps the next token from gluing a letter on.
+    st.after_copy_ = st.after_copy_ && !via_name && st.name_node_ < 0 && (e->flags & joiner_only) != 0;
     if (st.name_node_ >= 0 && trie_.terminal(st.name_node_) && !trie_.has_children(st.name_node_)) {
         st.name_node_ = -1;
         st.after_copy_ = true;
@@ -376,7 +397,8 @@ void constraint_sampler::accept(std::int32_t token) {
     // Two copies need words of the target between them: "Blackwell University" from two names reads as
     // one name the source never gave (precis::extract_latin_names joins Latin words separated by spaces).
     if (st.after_copy_ || (was_copying && !via_name)) st.copy_word_last_ = true;
-    if (!via_name && st.name_node_ < 0 && (e->flags & has_letters) != 0) st.copy_word_last_ = false;
+    if (!via_name && st.name_node_ < 0 && (e->flags & has_letters) != 0 && (e->flags & connector_word) == 0)
+        st.copy_word_last_ = false;
 
     const int ws = static_cast<int>(st.word_);
     const bool was_forced = st.budget_.max_words != 0 && st.words_ >= st.budget_.max_words;
@@ -394,7 +416,11 @@ void constraint_sampler::accept(std::int32_t token) {
     // paragraph when its closing mark follows. At the word limit the quotation gets a few tokens to close.
     const bool closed = (st.open_quotes_ == 0 && !st.straight_quote_open_) ||
                         (was_forced && st.forced_tokens_ + 1 >= force_close_tokens);
+    // Letters close the stretch where a capital may open the sentence; a sentence end (after them, as
+    // terminators end their token) opens the next.
+    if ((e->flags & has_letters) != 0) st.sentence_open_ = false;
     if (!via_name && (e->flags & ends_sentence) != 0) {
+        st.sentence_open_ = true;
         // (A terminator inside a name, "U.S.", does not end the sentence.)
         const bool may_end = st.words_ >= st.budget_.min_words;
         st.complete_ = may_end && closed;

@@ -49,7 +49,9 @@ struct paragraph_budget {
 struct constraint_options {
     const precis::language *target = nullptr;  // include/precis/language.h: the language to write
     // Latin-script names from the source, copyable verbatim (e.g. precis::extract_latin_names). Used for
-    // targets not written in Latin script; in Latin-script targets names are ordinary text. Names starting
+    // targets not written in Latin script, and for Latin-script ones where a capital inside a sentence marks
+    // a name (English, French, …: the model writes capitals only to open a sentence); in German names are
+    // ordinary text. Names starting
     // with a digit are ignored (numbers come from `numbers`). Copies stay under about a quarter of a
     // paragraph's words, and two copies always have a word of the target between them.
     std::vector<std::string> names;
@@ -105,6 +107,7 @@ class constraint_state {
     bool after_letter_ = false;  // the last complete character is a letter of the target (a mark may follow)
     bool after_copy_ = false;    // the last token finished a name or number (no letter may follow)
     bool copy_word_last_ = false;  // the last word written was a copy (another copy waits for a word)
+    bool sentence_open_ = true;    // no letter since the paragraph start or the last sentence end
 };
 
 // A llama_sampler (custom llama_sampler_i) to put FIRST in the chain; the chain takes ownership (free it with

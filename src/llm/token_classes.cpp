@@ -51,6 +51,9 @@ const script_rules latin_rules{script::latin, U",;:'\"()-«»’“”–—%"sv
 // letter but never start a word.
 constexpr std::u32string_view arabic_letters = U"\u0621\u063A\u0641\u064A"sv;
 constexpr std::u32string_view arabic_harakat = U"\u064B\u0652"sv;
+// capitals_are_names: in these Latin-script languages a capital letter inside a sentence marks a name
+// (precis::extract_latin_names reads it so), so the model may write one only at a sentence start or inside a
+// copied source name. Not German, which capitalises every noun.
 const alphabet alphabets[] = {
     {"ar", arabic_letters, U""sv, arabic_harakat, 0x0660},
     // Persian adds پ چ ژ ک گ ی; the zero-width non-joiner is written inside words, after a letter.
@@ -58,16 +61,16 @@ const alphabet alphabets[] = {
     {"ur", arabic_letters,
      U"\u0679\u067E\u0686\u0688\u0691\u0698\u06A9\u06AF\u06BA\u06BE\u06C1\u06C2\u06C3\u06CC\u06D2\u06D3"sv,
      U"\u064B\u0652\u0670\u0670"sv, 0x06F0},
-    {"en", U"azAZ"sv, U""sv, U""sv, 0},
-    {"id", U"azAZ"sv, U""sv, U""sv, 0},
-    {"fr", U"azAZ"sv, U"éèêëàâîïôûùüçœæÉÈÊËÀÂÎÏÔÛÙÜÇŒÆ"sv, U""sv, 0},
-    {"es", U"azAZ"sv, U"áéíóúüñÁÉÍÓÚÜÑ"sv, U""sv, 0},
+    {"en", U"azAZ"sv, U""sv, U""sv, 0, true},
+    {"id", U"azAZ"sv, U""sv, U""sv, 0, true},
+    {"fr", U"azAZ"sv, U"éèêëàâîïôûùüçœæÉÈÊËÀÂÎÏÔÛÙÜÇŒÆ"sv, U""sv, 0, true},
+    {"es", U"azAZ"sv, U"áéíóúüñÁÉÍÓÚÜÑ"sv, U""sv, 0, true},
     {"de", U"azAZ"sv, U"äöüßÄÖÜẞ"sv, U""sv, 0},
-    {"it", U"azAZ"sv, U"àèéìíîòóùúÀÈÉÌÍÎÒÓÙÚ"sv, U""sv, 0},
-    {"pt", U"azAZ"sv, U"áâãàçéêíóôõúüÁÂÃÀÇÉÊÍÓÔÕÚÜ"sv, U""sv, 0},
-    {"tr", U"azAZ"sv, U"çğıöşüâîûÇĞİÖŞÜÂÎÛ"sv, U""sv, 0},
-    {"nl", U"azAZ"sv, U"áéíóúàèëïöüÁÉÍÓÚÀÈËÏÖÜ"sv, U""sv, 0},
-    {"pl", U"azAZ"sv, U"ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"sv, U""sv, 0},
+    {"it", U"azAZ"sv, U"àèéìíîòóùúÀÈÉÌÍÎÒÓÙÚ"sv, U""sv, 0, true},
+    {"pt", U"azAZ"sv, U"áâãàçéêíóôõúüÁÂÃÀÇÉÊÍÓÔÕÚÜ"sv, U""sv, 0, true},
+    {"tr", U"azAZ"sv, U"çğıöşüâîûÇĞİÖŞÜÂÎÛ"sv, U""sv, 0, true},
+    {"nl", U"azAZ"sv, U"áéíóúàèëïöüÁÉÍÓÚÀÈËÏÖÜ"sv, U""sv, 0, true},
+    {"pl", U"azAZ"sv, U"ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"sv, U""sv, 0, true},
     {"ru", U"\u0410\u044F"sv, U"Ёё"sv, U""sv, 0},
     // Ukrainian: the Cyrillic block without Ё Ъ Ы Э, plus Є І Ї Ґ.
     {"uk", U"\u0410\u0429\u042E\u042F\u0430\u0449\u044E\u044F"sv, U"ЬьЄєІіЇїҐґ"sv, U""sv, 0},
@@ -289,6 +292,32 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
         if (is_letter_or_digit(cp)) letters = true;
         if (tc.is_terminator(cp)) last_terminator = i;
     }
+    // Capitals mark names where capitals_are_names: a token may hold one capital, as the first letter of a
+    // word it opens ("The", " The", "(The"), which the sampler allows only at a sentence start. "DeepSeek",
+    // "NASA" or "theThe" are never text; names come from the copy trie.
+    if (tc.capitals_are_names()) {
+        int capitals = 0;
+        bool opening = false;
+        for (std::size_t i = 0; i < cs.size(); ++i) {
+            if (!u_isupper(static_cast<UChar32>(cs[i]))) continue;
+            ++capitals;
+            opening = i == 0 || !is_letter_or_digit(cs[i - 1]);
+            for (std::size_t k = 0; k < i; ++k) opening = opening && !is_letter_or_digit(cs[k]);
+        }
+        if (capitals > 1 || (capitals == 1 && !opening)) ok = false;
+        if (capitals == 1) f.effect.flags |= has_capital;
+        // The lower-case words precis::extract_latin_names lets join two names into one (its connector
+        // list, src/verify/facts.cpp): they do not separate two copies.
+        static constexpr std::u32string_view connectors[] = {
+            U"of",  U"de",  U"del", U"della", U"di",  U"da",  U"du",  U"des", U"la",
+            U"le",  U"van", U"von", U"der",   U"den", U"al",  U"el",  U"bin", U"ibn",
+            U"and", U"&",   U"y",   U"e",     U"dos", U"das", U"the", U"for"};
+        std::u32string_view word(cs);
+        while (!word.empty() && word.front() == U' ') word.remove_prefix(1);
+        while (!word.empty() && word.back() == U' ') word.remove_suffix(1);
+        for (auto c : connectors)
+            if (word == c) f.effect.flags |= connector_word;
+    }
     bool ends_sentence = false;
     if (last_terminator != std::u32string::npos) {
         // A terminator must end the token's text (closing quotes may follow it): a sentence end inside a
@@ -310,12 +339,21 @@ text_facts analyse(const token_classes &tc, std::string_view bytes) {
         if (is_space(cs.front())) f.effect.flags |= starts_with_space;
         if (is_space(cs.back()) && d.trailing.empty()) f.effect.flags |= ends_with_space;
         if (tc.is_mark(cs.front())) f.effect.flags |= starts_with_mark;
-        if (is_letter_or_digit(cs.front()) || tc.is_mark(cs.front())) f.effect.flags |= starts_word;
+        // A word start, or a joiner that glues what follows into the word before ("-built" after a name).
+        const auto wordish = [&](char32_t cp) { return is_letter_or_digit(cp) || tc.is_mark(cp); };
+        if (wordish(cs.front()) ||
+            (contains(U"-.'’&"sv, cs.front()) && (cs.size() > 1 ? wordish(cs[1]) : !d.trailing.empty())))
+            f.effect.flags |= starts_word;
         if (tc.is_letter(cs.back())) f.effect.flags |= ends_with_letter;
     } else if (!d.trailing.empty()) {
         f.effect.flags |= starts_word;  // a character still to be completed may be a letter
     }
     if (ends_sentence) f.effect.flags |= token_flag::ends_sentence;
+    // precis::extract_latin_names reads "Marine-built" or "DeepSeek.com" as one word: after a copied name
+    // such a character must not be followed by a letter either.
+    if (d.trailing.empty() && !cs.empty() &&
+        std::all_of(cs.begin(), cs.end(), [](char32_t cp) { return contains(U"-.'’&"sv, cp); }))
+        f.effect.flags |= joiner_only;
     if (letters) f.effect.flags |= has_letters;
     f.ok = ok;
     f.only_terminal = ok && all_terminal && ends_sentence && d.trailing.empty();
@@ -482,11 +520,15 @@ token_classes::token_classes(const llama_vocab *vocab, const precis::language &t
         const bool space_first = (e.flags & starts_with_space) != 0;
         const bool ends = (e.flags & ends_sentence) != 0;
         const bool mark_first = (e.flags & starts_with_mark) != 0;
+        const bool capital = (e.flags & has_capital) != 0;
         for (int space_ok = 0; space_ok < 2; ++space_ok)
             for (int terminator_ok = 0; terminator_ok < 2; ++terminator_ok)
                 for (int mark_ok = 0; mark_ok < 2; ++mark_ok)
-                    if ((space_ok || !space_first) && (terminator_ok || !ends) && (mark_ok || !mark_first))
+                    if ((space_ok || !space_first) && (terminator_ok || !ends) && (mark_ok || !mark_first)) {
                         normal_[space_ok * 4 + terminator_ok * 2 + mark_ok].push_back(t);
+                        if (!capital && capitals_are_names())
+                            lower_[space_ok * 4 + terminator_ok * 2 + mark_ok].push_back(t);
+                    }
         if (opens[i] && !space_first && !ends) paragraph_start_.push_back(t);
         if (terminal[i]) terminators_.push_back(t);
         if ((e.flags & only_closers) != 0 && !space_first) closing_.push_back(t);

@@ -32,11 +32,12 @@ struct script_rules;  // per-script punctuation and terminators (token_classes.c
 // French accented letters). One row per supported language in token_classes.cpp; a language needs a row, not
 // code.
 struct alphabet {
-    std::string_view code;        // ISO 639-1, as precis::language::code
-    std::u32string_view ranges;   // letters as inclusive ranges: lo, hi, lo, hi, …
-    std::u32string_view singles;  // letters outside the ranges, one code point each
-    std::u32string_view marks;    // combining marks (inclusive ranges), allowed only after a letter
-    char32_t native_zero = 0;     // the language's own digit zero (U+0660 for Arabic), or 0: Western only
+    std::string_view code;            // ISO 639-1, as precis::language::code
+    std::u32string_view ranges;       // letters as inclusive ranges: lo, hi, lo, hi, …
+    std::u32string_view singles;      // letters outside the ranges, one code point each
+    std::u32string_view marks;        // combining marks (inclusive ranges), allowed only after a letter
+    char32_t native_zero = 0;         // the language's own digit zero (U+0660 for Arabic), or 0: Western only
+    bool capitals_are_names = false;  // a capital letter is allowed only to open a sentence (or in a copy)
 
     bool is_letter(char32_t cp) const noexcept;
     bool is_mark(char32_t cp) const noexcept;
@@ -72,9 +73,13 @@ enum token_flag : std::uint16_t {
     allowed = 1 << 4,           // in the normal lists (allowed inside a paragraph in some state)
     only_closers = 1 << 5,      // nothing but closing quotes and brackets
     starts_with_mark = 1 << 6,  // the first character is a combining mark (needs a letter before it)
-    starts_word = 1 << 7,       // the first character is a letter, digit or mark, or is still incomplete
+    starts_word = 1 << 7,       // starts with a letter, digit or mark, an incomplete character, or a joiner
+                                // (- . ' ’ &) and then one of these
     ends_with_letter = 1 << 8,  // the last complete character is a letter of the target's alphabet
     has_chars = 1 << 9,         // holds at least one complete character
+    has_capital = 1 << 10,      // holds a capital letter (only as its first letter, where allowed at all)
+    connector_word = 1 << 11,   // a lower-case word that joins names ("of", " and", " the")
+    joiner_only = 1 << 12,      // only characters that join Latin words into one token: - . ' ’ &
 };
 
 // One incomplete UTF-8 sequence some allowed token ends with (e.g. the lead byte 0xD8 of an Arabic letter),
@@ -107,6 +112,12 @@ class token_classes {
                                             bool mark_ok = true) const noexcept {
         return normal_[(space_ok ? 4 : 0) + (terminator_ok ? 2 : 0) + (mark_ok ? 1 : 0)];
     }
+    // The same lists without tokens holding a capital letter, for inside a sentence in languages whose
+    // capitals mark names (alphabet::capitals_are_names); the normal lists elsewhere.
+    const std::vector<std::int32_t> &lower(bool space_ok, bool terminator_ok, bool mark_ok) const noexcept {
+        const std::size_t k = (space_ok ? 4 : 0) + (terminator_ok ? 2 : 0) + (mark_ok ? 1 : 0);
+        return alphabet_->capitals_are_names ? lower_[k] : normal_[k];
+    }
     // First token of a paragraph: no leading whitespace, no punctuation that cannot open text.
     const std::vector<std::int32_t> &paragraph_start() const noexcept { return paragraph_start_; }
     // Tokens that only end a sentence (terminators and closing quotes; no letters, digits or spaces).
@@ -135,6 +146,7 @@ class token_classes {
     bool allowed_char(char32_t cp) const noexcept;
     bool is_letter(char32_t cp) const noexcept { return alphabet_->is_letter(cp); }
     bool is_mark(char32_t cp) const noexcept { return alphabet_->is_mark(cp); }
+    bool capitals_are_names() const noexcept { return alphabet_->capitals_are_names; }
     bool is_terminator(char32_t cp) const noexcept;
     // False for scripts written without spaces between words (Chinese, Japanese): no space tokens are
     // allowed.
@@ -149,6 +161,7 @@ class token_classes {
     std::unordered_map<std::string_view, std::int32_t> by_piece_;
     std::vector<token_effect> effects_;
     std::vector<std::int32_t> normal_[8];
+    std::vector<std::int32_t> lower_[8];
     std::vector<std::int32_t> paragraph_start_;
     std::vector<std::int32_t> terminators_;
     std::vector<std::int32_t> closing_;

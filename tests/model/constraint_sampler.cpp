@@ -237,7 +237,11 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
         // Letters are in the target's alphabet and digits nowhere, except inside clean copies of names (in
         // non-Latin targets) and of source numbers; a mark follows a letter (at most two marks in a row).
         std::vector<std::string> copies = cfg.numbers;
-        if (lang->letters != script::latin) copies.insert(copies.end(), cfg.names.begin(), cfg.names.end());
+        copies.insert(copies.end(), cfg.names.begin(), cfg.names.end());
+        // In English and French a capital inside a sentence marks a name: outside copies, capitals only open
+        // a sentence.
+        const bool capitals_are_names = cfg.lang == "en" || cfg.lang == "fr";
+        bool sentence_open = true;  // no letter or digit since the paragraph start or the last terminator
         const auto covered = copy_coverage(text, copies, lang->code != "zh");
         // Two copies are never separated by spaces alone: "Blackwell University" read as one name.
         for (std::size_t i = 1; i < text.size(); ++i) {
@@ -254,7 +258,13 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
             const char32_t before = prev, before2 = prev2;
             prev2 = prev;
             prev = cp;
+            const bool opens_sentence = sentence_open;
+            if (terminators.find(cp) != std::u32string::npos) sentence_open = true;
+            if (is_letter_or_digit(cp)) sentence_open = false;
             if (covered[start]) continue;
+            if (capitals_are_names && u_isupper(static_cast<UChar32>(cp)))
+                EXPECT_TRUE(opens_sentence) << at << ": capital letter at byte " << start
+                                            << " inside a sentence, outside any copied name";
             if (is_mark(cp)) {
                 EXPECT_TRUE(expected_mark(cfg.lang, cp))
                     << at << ": mark U+" << std::hex << static_cast<std::uint32_t>(cp) << std::dec
@@ -438,6 +448,42 @@ TEST(constraint_sampler, numbers_copied_from_the_source_pass_the_numbers_check) 
     }
     EXPECT_GT(digits_written, 0u)
         << "the model favoured digits but never wrote one: the check above is vacuous";
+}
+
+TEST(constraint_sampler, english_and_french_output_invents_no_names) {
+    if (load_vocab("qwen2").vocab == nullptr) GTEST_SKIP() << "qwen2 vocabulary not found";
+    // Written for this test. In Latin-script text a capital inside a sentence marks a name, so the entities
+    // check reads every invented capitalised word as an invented name.
+    const std::string source =
+        "The harbour board of Tarrow Bay met on Monday. Its chair, Mira Osei, said the Castellan Group would "
+        "build the new quay by 2027 for 48 million pounds. Northwind Marine opposed the plan.";
+    const source_analysis analysis = analyze(source);
+    std::size_t names_copied = 0;
+    for (const std::string lang : {"en", "fr"})
+        for (std::uint32_t seed : {31u, 32u}) {
+            run_config cfg;
+            cfg.lang = lang;
+            cfg.seed = seed;
+            cfg.names = extract_latin_names(source);
+            cfg.numbers = copyable_numbers(source, *find_language(lang));
+            cfg.name_boost = 3;
+            cfg.paragraphs = 2;
+            const run_output out = generate(cfg);
+            const std::string where = lang + "/seed " + std::to_string(seed);
+            check_run(cfg, out, where);
+            std::string summary;
+            for (const auto &p : out.paragraphs) summary += (summary.empty() ? "" : "\n\n") + p;
+            for (const auto &name : cfg.names) names_copied += summary.find(name) != std::string::npos;
+            summary_spec spec;
+            spec.language = lang;
+            const check_report report = run_checks({summary, &analysis, spec, {}});
+            for (const char *check : {"entities", "numbers"}) {
+                const check_item *item = report.find(check);
+                ASSERT_NE(item, nullptr) << check;
+                EXPECT_TRUE(item->passed) << where << ": " << item->detail << " in «" << summary << "»";
+            }
+        }
+    EXPECT_GT(names_copied, 0u) << "no source name was ever copied although the model favoured them";
 }
 
 TEST(constraint_sampler, array_not_in_id_order_is_masked_with_the_same_allowed_set) {
