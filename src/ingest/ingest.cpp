@@ -46,9 +46,11 @@ void check_not_binary(std::string_view bytes) {
     }
     const std::size_t n = std::min(bytes.size(), binary_sample_bytes);
     std::size_t controls = 0;
+    // Branch-free, so the compiler can vectorise it.
     for (std::size_t i = 0; i < n; ++i) {
         const auto c = static_cast<unsigned char>(bytes[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) ++controls;
+        controls += static_cast<std::size_t>(((c < 0x20) & (c != '\t') & (c != '\n') & (c != '\r') & (c != '\f')) |
+                                             (c == 0x7F));
     }
     if (controls * 10 > n)
         throw error(errc::bad_input,

@@ -1,7 +1,9 @@
 // UTF-8 validation, decoding and encoding (RFC 3629).
 #include "precis/utf8.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "precis/error.h"
@@ -47,14 +49,22 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
     while (pos < n) {
         // ASCII fast path: most input is mostly ASCII; test eight bytes at a time.
         while (pos + 8 <= n) {
-            unsigned long long chunk = 0;
-            for (int i = 0; i < 8; ++i)
-                chunk |= static_cast<unsigned long long>(static_cast<unsigned char>(text[pos + i]))
-                         << (8 * i);
+            std::uint64_t chunk = 0;
+            std::memcpy(&chunk, text.data() + pos, 8);  // one load; the byte order does not matter here
             if (chunk & 0x8080808080808080ULL) break;
             pos += 8;
         }
         if (pos >= n) break;
+        // Single ASCII bytes and two-byte sequences (Latin accents, Greek, Cyrillic, Hebrew, Arabic) inline.
+        const auto c0 = static_cast<unsigned char>(text[pos]);
+        if (c0 < 0x80) {
+            ++pos;
+            continue;
+        }
+        if (c0 >= 0xC2 && c0 <= 0xDF && pos + 1 < n && (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+            pos += 2;
+            continue;
+        }
         const std::size_t len = valid_sequence_at(text, pos);
         if (len == 0) return pos;
         pos += len;
