@@ -51,8 +51,9 @@ struct language_guess {
     double confidence = 0.0;    // 0..1
 };
 
-// Identifies the language of `text` from its script and, within Latin and Cyrillic, character n-gram
-// profiles (libexttextcat; candidates are the supported languages only). Arabic script is told apart into
+// Identifies the language of `text` from its script; within Latin script a count of frequent function words
+// decides when it is clear-cut (>= 8 hits, 3x the runner-up), and otherwise, as for Cyrillic, character n-gram
+// profiles do (libexttextcat; candidates are the supported languages only). Arabic script is told apart into
 // ar/fa/ur by letters only Persian and Urdu use; Han with kana is ja. Reads at most the first 16 KiB (n-grams
 // use the first 2 KiB). The first call on each thread loads the profiles (a few milliseconds).
 // Measured: EASC 153/153 ar, scrapinghub ground truth 180/181 (tests/data/language_id.cpp).
