@@ -44,16 +44,16 @@ struct paragraph_budget {
 };
 
 // What the sampler lets through. Copies (names and numbers) start at a word start, are written whole, and in
-// languages written with spaces are not followed directly by a letter ("DeepSeekشركة" or "2024م" cannot
-// happen; "DeepSeek،" and "2024 م" can).
+// languages written with spaces are not followed directly by a letter, nor by a joiner and a letter
+// ("DeepSeekشركة", "2024م" or "Marine-built" cannot happen; "DeepSeek،" and "2024 م" can).
 struct constraint_options {
     const precis::language *target = nullptr;  // include/precis/language.h: the language to write
     // Latin-script names from the source, copyable verbatim (e.g. precis::extract_latin_names). Used for
     // targets not written in Latin script, and for Latin-script ones where a capital inside a sentence marks
     // a name (English, French, …: the model writes capitals only to open a sentence); in German names are
-    // ordinary text. Names starting
-    // with a digit are ignored (numbers come from `numbers`). Copies stay under about a quarter of a
-    // paragraph's words, and two copies always have a word of the target between them.
+    // ordinary text. Names starting with a digit are ignored (numbers come from `numbers`). Copies stay
+    // under about a quarter of a paragraph's words, and two copies always have a word of the target (not a
+    // connector such as "of" or "and") between them.
     std::vector<std::string> names;
     // The source's numbers as they may be written (e.g. copyable_numbers below). Digits are facts: they can
     // only be written as one of these, whole; empty means no digit can be written at all.
