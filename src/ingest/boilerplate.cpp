@@ -449,23 +449,7 @@ bool is_covered(const token_list &toks, const phrase_table &t, category &cat) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    std::size_t b = 0;
-    while (b < s.size()) {
-        std::size_t p = b;
-        if (!is_space_fast(decode_fast(s, p))) break;
-        b = p;
-    }
-    std::size_t e = s.size();
-    while (e > b) {
-        std::size_t start = e - 1;
-        while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-        std::size_t p = start;
-        if (!is_space_fast(decode_fast(s, p))) break;
-        e = start;
-    }
-    return s.substr(b, e - b);
-}
+std::string_view trim(std::string_view s) { return trim_space(s); }
 
 bool is_sentence_end(char32_t cp) {
     switch (cp) {

@@ -1,6 +1,8 @@
 // Word counting and paragraph splitting: the one implementation of DESIGN.md "Counting".
 #include "precis/words.h"
 
+#include "text/utf8_fast.h"
+
 #include <unicode/uchar.h>
 #include <array>
 
@@ -263,7 +265,7 @@ std::string_view trim_space(std::string_view s) noexcept {
     std::size_t b = 0;
     while (b < s.size()) {
         std::size_t p = b;
-        if (!is_space(next_code_point(s, p))) break;
+        if (!detail::is_space_fast(detail::decode_fast(s, p))) break;
         b = p;
     }
     std::size_t e = s.size();
@@ -272,7 +274,7 @@ std::string_view trim_space(std::string_view s) noexcept {
         std::size_t start = e - 1;
         while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
         std::size_t p = start;
-        if (!is_space(next_code_point(s, p))) break;
+        if (!detail::is_space_fast(detail::decode_fast(s, p))) break;
         e = start;
     }
     return s.substr(b, e - b);
