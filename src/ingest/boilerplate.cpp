@@ -141,20 +141,23 @@ bool tokenize(std::string_view text, std::size_t limit, token_list *out, detail_
         }
         return true;
     };
+    // A word character outside a token starts one (and, when forms are wanted, its normalised form).
+    auto open_token = [&](std::size_t start) {
+        if (in_token) return;
+        in_token = true;
+        all_digits = true;
+        cur.begin = start;
+        if (out && forms) {
+            if (!out->norms.empty()) out->norms.push_back(' ');
+            cur.norm_begin = out->norms.size();
+        }
+    };
     while (pos < text.size()) {
         const std::size_t start = pos;
         // Most text is runs of ASCII letters and digits: take a whole run at once (the same result as the
         // code-point loop below, which handles everything else).
         if (is_ascii_alnum(static_cast<unsigned char>(text[pos]))) {
-            if (!in_token) {
-                in_token = true;
-                all_digits = true;
-                cur.begin = start;
-                if (out && forms) {
-                    if (!out->norms.empty()) out->norms.push_back(' ');
-                    cur.norm_begin = out->norms.size();
-                }
-            }
+            open_token(start);
             std::size_t end = pos;
             bool digits = true;
             while (end < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[end]))) {
@@ -173,15 +176,7 @@ bool tokenize(std::string_view text, std::size_t limit, token_list *out, detail_
         const char32_t cp = decode_fast(text, pos);
         const bool word_char = is_letter_or_digit_fast(cp) || (in_token && is_arabic_mark(cp));
         if (word_char) {
-            if (!in_token) {
-                in_token = true;
-                all_digits = true;
-                cur.begin = start;
-                if (out && forms) {
-                    if (!out->norms.empty()) out->norms.push_back(' ');
-                    cur.norm_begin = out->norms.size();
-                }
-            }
+            open_token(start);
             if (!(cp >= '0' && cp <= '9') && !(cp >= 0x0660 && cp <= 0x0669) && !(cp >= 0x06F0 && cp <= 0x06F9))
                 all_digits = false;
             if (out && forms) append_normalised(out->norms, cp);
