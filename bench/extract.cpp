@@ -10,9 +10,9 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include "precis/ingest.h"
+#include "eval/corpus.h"
 
 namespace fs = std::filesystem;
 
@@ -20,16 +20,6 @@ namespace {
 
 const fs::path bench_dir = fs::path(PRECIS_DATA_DIR) / "extraction" / "scrapinghub";
 
-std::string read_gz(const fs::path &path) {
-    std::string out;
-    gzFile f = gzopen(path.c_str(), "rb");
-    if (!f) return out;
-    char buf[1 << 16];
-    int n = 0;
-    while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-    gzclose(f);
-    return out;
-}
 
 struct corpus {
     std::vector<std::string> pages;   // raw HTML
@@ -44,7 +34,7 @@ const corpus &load() {
         std::ifstream in(truth);
         const nlohmann::json j = nlohmann::json::parse(in);
         for (const auto &[id, page] : j.items()) {
-            std::string html = read_gz(bench_dir / "html" / (id + ".html.gz"));
+            std::string html = precis::detail::read_gzip_file((bench_dir / "html" / (id + ".html.gz")).string());
             if (!html.empty()) out.pages.push_back(std::move(html));
             std::string body = page.value("articleBody", "");
             if (!body.empty()) out.bodies.push_back(std::move(body));

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <zlib.h>
+
 #include "precis/error.h"
 #include "precis/rouge.h"
 #include "precis/sentences.h"
@@ -137,6 +139,17 @@ summary_spec make_spec(std::size_t words, std::size_t paragraphs, std::string_vi
     s.language = std::string(language);
     s.tolerance = tolerance;
     return s;
+}
+
+std::string read_gzip_file(const std::string &path) {
+    std::string out;
+    gzFile f = gzopen(path.c_str(), "rb");
+    if (!f) return out;
+    char buf[1 << 16];
+    int n = 0;
+    while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+    gzclose(f);
+    return out;
 }
 
 }  // namespace precis::detail

@@ -34,6 +34,10 @@ std::vector<eval_document> load_cnndm100(const std::string &dir);
 // The whole file at `path` (UTF-8 byte-order mark removed).
 std::string read_text_file(const std::string &path);
 
+// The decompressed content of the gzip file at `path` (the benchmark pages are stored gzipped); empty when
+// it cannot be opened.
+std::string read_gzip_file(const std::string &path);
+
 // The first `words` words of `text` (Lead-N-words baseline), cut after the last word's end.
 std::string first_words(std::string_view text, std::size_t words);
 

@@ -14,12 +14,12 @@
 #include <set>
 #include <string>
 #include <vector>
-#include <zlib.h>
 
 #include "precis/error.h"
 #include "precis/ingest.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
+#include "eval/corpus.h"
 
 namespace {
 
@@ -27,16 +27,6 @@ namespace fs = std::filesystem;
 
 const fs::path bench_dir = fs::path(PRECIS_DATA_DIR) / "extraction" / "scrapinghub";
 
-std::string read_gz(const fs::path &path) {
-    std::string out;
-    gzFile f = gzopen(path.c_str(), "rb");
-    if (!f) return out;
-    char buf[1 << 16];
-    int n = 0;
-    while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-    gzclose(f);
-    return out;
-}
 
 // Words as the benchmark's tokenizer sees them: runs of letters and digits.
 std::vector<std::string> tokens(std::string_view text) {
@@ -101,7 +91,7 @@ TEST(extraction_scrapinghub, main_content_f1_is_at_least_085) {
     std::size_t bytes = 0;
     double seconds = 0;
     for (const auto &[id, entry] : truth.items()) {
-        const std::string html = read_gz(bench_dir / "html" / (id + ".html.gz"));
+        const std::string html = precis::detail::read_gzip_file((bench_dir / "html" / (id + ".html.gz")).string());
         ASSERT_FALSE(html.empty()) << "missing page " << id;
         std::string predicted;
         const auto t0 = std::chrono::steady_clock::now();
