@@ -49,6 +49,8 @@ int main(int argc, char **argv) {
             {"prompt_seconds", r.prompt_seconds},
             {"decode_seconds", r.decode_seconds},
             {"unconstrained_decode_seconds", r.unconstrained_decode_seconds},
+            {"sample_us_per_token", r.sample_us_per_token},
+            {"unconstrained_sample_us_per_token", r.unconstrained_sample_us_per_token},
         };
         std::cout << j.dump() << "\n";
         return 0;

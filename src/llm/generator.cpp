@@ -325,18 +325,22 @@ speed_result measure_speed(model &m, const speed_params &params) {
         t = static_cast<llama_token>((x >> 33) % static_cast<std::uint64_t>(n_vocab));
     }
     generation_params gp;
-    // Decode `n` tokens one at a time after a one-token start, sampling each with `chain`; returns seconds.
-    auto decode_run = [&](llama_context *ctx, llama_sampler *chain, constraint_state *state) {
+    // Decode `n` tokens one at a time after a one-token start, sampling each with `chain`; returns seconds
+    // and adds the seconds spent sampling to `sampling`.
+    auto decode_run = [&](llama_context *ctx, llama_sampler *chain, constraint_state *state, double &sampling) {
         llama_token t = prompt[0];
         decode(ctx, &t, 1, nullptr);
         if (state) state->begin_paragraph({params.decode_tokens * 4, params.decode_tokens * 4, 0});
         const auto t0 = clock_type::now();
         for (std::size_t i = 0; i < params.decode_tokens; ++i) {
+            const auto s0 = clock_type::now();
             t = llama_sampler_sample(chain, ctx, -1);
+            sampling += seconds_since(s0);
             decode(ctx, &t, 1, nullptr);
         }
         return seconds_since(t0);
     };
+    double sampling = 0, unconstrained_sampling = 0;
     for (std::size_t rep = 0; rep <= params.repetitions; ++rep) {  // rep 0 warms up, as llama-bench does
         {
             auto ctx = make_context(m, params.prompt_tokens + 8, nullptr);
@@ -354,15 +358,28 @@ speed_result measure_speed(model &m, const speed_params &params) {
             options.no_repeat_ngram = gp.no_repeat_ngram;
             auto ctx = make_context(m, params.decode_tokens + 8, nullptr);
             auto chain = make_chain(m, gp, &options, &state);
-            const double s = decode_run(ctx.get(), chain.get(), &state);
-            if (rep > 0) r.decode_seconds.push_back(s);
+            double sampled = 0;
+            const double s = decode_run(ctx.get(), chain.get(), &state, sampled);
+            if (rep > 0) {
+                r.decode_seconds.push_back(s);
+                sampling += sampled;
+            }
         }
         {
             auto ctx = make_context(m, params.decode_tokens + 8, nullptr);
             auto chain = make_chain(m, gp, nullptr, nullptr);
-            const double s = decode_run(ctx.get(), chain.get(), nullptr);
-            if (rep > 0) r.unconstrained_decode_seconds.push_back(s);
+            double sampled = 0;
+            const double s = decode_run(ctx.get(), chain.get(), nullptr, sampled);
+            if (rep > 0) {
+                r.unconstrained_decode_seconds.push_back(s);
+                unconstrained_sampling += sampled;
+            }
         }
+    }
+    const double sampled_tokens = static_cast<double>(params.decode_tokens * params.repetitions);
+    if (sampled_tokens > 0) {
+        r.sample_us_per_token = 1e6 * sampling / sampled_tokens;
+        r.unconstrained_sample_us_per_token = 1e6 * unconstrained_sampling / sampled_tokens;
     }
     auto rate = [](std::size_t tokens, const std::vector<double> &secs) {
         double sum = 0;

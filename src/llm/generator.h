@@ -45,6 +45,9 @@ struct speed_result {
     double decode_tokens_per_second = 0;               // under the full constraint chain
     double unconstrained_decode_tokens_per_second = 0; // same chain without the constraint sampler
     std::vector<double> prompt_seconds, decode_seconds, unconstrained_decode_seconds;  // per repetition
+    // Of the decode seconds, the part spent choosing tokens (llama_sampler_sample: copying the logits and
+    // running the chain), per token in microseconds, averaged over the repetitions.
+    double sample_us_per_token = 0, unconstrained_sample_us_per_token = 0;
 };
 
 // Measures what bench/decode reports next to llama-bench on the same file, with the contexts and sampler
