@@ -10,6 +10,7 @@
 
 #include <zlib.h>
 
+#include "precis/analyze.h"
 #include "precis/error.h"
 #include "precis/rouge.h"
 #include "precis/sentences.h"
@@ -67,7 +68,7 @@ std::vector<eval_document> load_easc(const std::string &dir) {
         eval_document d;
         d.id = fmt::format("Topic{}", topic);
         for (const auto &e : fs::directory_iterator(articles))
-            if (e.is_regular_file()) d.source = analyze_plain(read_text_file(e.path().string()), "ar", true);
+            if (e.is_regular_file()) d.source = analyze(read_text_file(e.path().string()));
         const fs::path summaries = fs::path(dir) / "MTurk" / d.id;
         std::vector<std::string> names;
         for (const auto &e : fs::directory_iterator(summaries))

@@ -24,7 +24,8 @@ struct eval_document {
 // `lines_are_paragraphs`, at every line break), sentences by split_sentences, words by count_words.
 source_analysis analyze_plain(std::string_view text, std::string_view language, bool lines_are_paragraphs);
 
-// EASC: `dir` is .../summarization/easc. 153 documents in topic order, five references each.
+// EASC: `dir` is .../summarization/easc. 153 documents in topic order, five references each. Each article
+// goes through precis::analyze, as a user's file would (so its hard-wrapped lines are rejoined).
 std::vector<eval_document> load_easc(const std::string &dir);
 
 // CNN/DailyMail 100: `dir` is .../summarization/cnndm100. Sources from abs/ptr_generator/src.txt (one tag
