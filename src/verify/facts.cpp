@@ -496,19 +496,6 @@ void scan_word_numbers(const text_index &idx, std::size_t w, std::vector<number_
     }
 }
 
-bool has_digit(std::string_view word) noexcept {
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const auto c = static_cast<unsigned char>(word[i]);
-        if (c >= '0' && c <= '9') return true;
-        // U+0660–0669 are D9 A0–A9, U+06F0–06F9 are DB B0–B9.
-        if ((c == 0xD9 || c == 0xDB) && i + 1 < word.size()) {
-            const auto d = static_cast<unsigned char>(word[i + 1]);
-            if ((c == 0xD9 && d >= 0xA0 && d <= 0xA9) || (c == 0xDB && d >= 0xB0 && d <= 0xB9)) return true;
-        }
-    }
-    return false;
-}
-
 // A scale word without digits ("مليون", "ثلاثة ملايين", "two billion", "آلاف").
 void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_token> &out,
                      std::size_t &consumed_end) {
@@ -616,8 +603,7 @@ std::vector<number_token> scan_numbers(const text_index &idx) {
     std::size_t consumed_end = 0;  // words before this one belong to a number already read
     const auto consumed = [&](std::size_t w) { return w < consumed_end; };
     for (std::size_t w = 0; w < idx.words.size(); ++w) {
-        const std::string_view word = idx.text.substr(idx.words[w].begin, idx.words[w].end - idx.words[w].begin);
-        if (has_digit(word)) {
+        if (idx.words[w].has_digit) {
             if (consumed(w)) continue;
             scan_word_numbers(idx, w, out, consumed_end);
         } else if (!consumed(w)) {

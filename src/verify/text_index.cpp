@@ -35,27 +35,63 @@ void append_letters(std::string &out, std::string_view word) {
     out.append(word.substr(kept));
 }
 
+// What append_form does with one code point of the Arabic block (U+0600–U+06FF), looked up instead of
+// computed: Arabic is nearly all of the text indexed in Arabic checks, and arabic_for_matching plus the
+// letter test per character cost more than the rest of the per-word work.
+struct arabic_action {
+    char16_t to = 0;     // code point to append, 0 to drop the character
+    bool same = false;   // kept unchanged (to == the code point): extends the run copied as is
+    bool digit = false;  // an Arabic-Indic or Persian digit
+};
+
+struct arabic_table {
+    arabic_action at[0x100];
+};
+
+const arabic_table &arabic_actions() {
+    static const arabic_table table = [] {
+        arabic_table t;
+        for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
+            const char32_t m = arabic_for_matching(cp);
+            const bool keep = m != 0 && (m < 0x80 || (m >= 0x0621 && m <= 0x064A) || is_letter_or_digit(m));
+            arabic_action &a = t.at[cp - 0x0600];
+            a.to = keep ? static_cast<char16_t>(m) : 0;
+            a.same = keep && m == cp;
+            a.digit = (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+        }
+        return t;
+    }();
+    return table;
+}
+
 // Appends the matching form of `word`: append_letters(normalize_for_matching(word)), computed character by
 // character (normalisation maps each character on its own). ASCII and the Arabic block, nearly all the
 // text, are mapped inline; other characters go through normalize_for_matching one at a time (`scratch`).
-void append_form(std::string &out, std::string_view word, std::string &scratch) {
+// Returns whether the word holds a digit (ASCII, Arabic-Indic or Persian), which the number scan needs
+// and would otherwise look for in a second pass over every word.
+bool append_form(std::string &out, std::string_view word, std::string &scratch, const arabic_table &arabic) {
     // Characters kept unchanged (most of them) are appended a run at a time: word[kept, pos).
     std::size_t kept = 0;
     std::size_t pos = 0;
+    bool digit = false;
     const auto flush = [&](std::size_t upto) { out.append(word.substr(kept, upto - kept)); };
     while (pos < word.size()) {
         const std::size_t start = pos;
         const char32_t cp = decode_fast(word, pos);
         if (cp < 0x80) {
-            if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) continue;
+            if (cp >= '0' && cp <= '9') {
+                digit = true;
+                continue;
+            }
+            if (cp >= 'a' && cp <= 'z') continue;
             flush(start);
             if (cp >= 'A' && cp <= 'Z') out.push_back(static_cast<char>(cp - 'A' + 'a'));
         } else if (cp >= 0x0600 && cp <= 0x06FF) {
-            const char32_t m = arabic_for_matching(cp);
-            const bool keep = m != 0 && (m < 0x80 || (m >= 0x0621 && m <= 0x064A) || is_letter_or_digit(m));
-            if (keep && m == cp) continue;
+            const arabic_action a = arabic.at[cp - 0x0600];
+            digit = digit || a.digit;
+            if (a.same) continue;
             flush(start);
-            if (keep) append_utf8_fast(out, m);
+            if (a.to != 0) append_utf8_fast(out, a.to);
         } else {
             flush(start);
             scratch.clear();
@@ -65,6 +101,7 @@ void append_form(std::string &out, std::string_view word, std::string &scratch) 
         kept = pos;
     }
     flush(pos);
+    return digit;
 }
 
 }  // namespace
@@ -95,11 +132,13 @@ text_index index_text(std::string_view text) {
     // by word gives each word the form it has in the normalised text, without a second find_words over a
     // normalised copy of the whole text.
     std::string scratch;
+    const arabic_table &arabic = arabic_actions();
     for (std::size_t i = 0; i < spans.size(); ++i) {
         idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
-        append_form(idx.forms, text.substr(spans[i].begin, spans[i].end - spans[i].begin), scratch);
+        const bool digit =
+            append_form(idx.forms, text.substr(spans[i].begin, spans[i].end - spans[i].begin), scratch, arabic);
         const std::string_view f = std::string_view(idx.forms).substr(idx.form_begin.back());
-        idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false});
+        idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false, digit});
     }
     // Sentence ends: terminal punctuation after the word's last letter or digit, or a line break before the
     // next word. Each byte is looked at once or twice, so this stays linear.

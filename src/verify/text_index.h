@@ -15,6 +15,7 @@ struct indexed_word {
     std::size_t end = 0;
     std::uint64_t hash = 0; // hash of the matching form (0 when the form is empty)
     bool ends_sentence = false;  // sentence punctuation (. ! ? ؟ ; ؛ …) or a blank line follows the word
+    bool has_digit = false;      // an ASCII, Arabic-Indic or Persian digit anywhere in [begin, end)
 };
 
 // Words as precis/words.h finds them, each with its matching form: normalize_for_matching (Arabic letter
