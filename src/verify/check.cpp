@@ -3,6 +3,8 @@
 #include "precis/check.h"
 
 #include <algorithm>
+#include <bit>
+#include <bitset>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -62,15 +64,26 @@ check_item check_paragraph_count(const std::vector<std::string_view> &paragraphs
     return item;
 }
 
-check_item check_word_count(const std::vector<std::string_view> &paragraphs, const summary_spec &spec) {
+// Words per paragraph from the summary's index instead of a count_words pass per paragraph. The same
+// count: paragraphs are views into the summary and everything between them is whitespace (blank lines,
+// trimmed ends), so every word of find_words (whose number is count_words's) lies in one paragraph.
+check_item check_word_count(const std::vector<std::string_view> &paragraphs, const text_index &summary,
+                            const summary_spec &spec) {
     check_item item{"word_count", true, {}, nullptr};
     std::size_t total = 0;
     std::vector<std::size_t> per;
+    per.reserve(paragraphs.size());
     std::string list;
+    std::size_t w = 0;
     for (auto p : paragraphs) {
-        per.push_back(count_words(p));
-        total += per.back();
-        list += (list.empty() ? "" : ", ") + std::to_string(per.back());
+        const auto begin = static_cast<std::size_t>(p.data() - summary.text.data());
+        const std::size_t end = begin + p.size();
+        while (w < summary.words.size() && summary.words[w].begin < begin) ++w;
+        std::size_t n = 0;
+        for (; w < summary.words.size() && summary.words[w].begin < end; ++w) ++n;
+        per.push_back(n);
+        total += n;
+        list += (list.empty() ? "" : ", ") + std::to_string(n);
     }
     item.data = {{"total", total}, {"paragraphs", per}, {"min_words", spec.min_words}, {"max_words", spec.max_words}};
     if (spec.max_words == 0) {
@@ -99,25 +112,45 @@ summary_names find_names(std::string_view summary, const text_index *source) {
     summary_names r;
     r.names = detail::scan_names(summary);
     r.in_source.assign(r.names.size(), source == nullptr);
-    if (!source) return r;
-    std::vector<std::uint64_t> forms;
-    forms.reserve(source->words.size());
-    for (const auto &w : source->words) forms.push_back(w.hash);
-    for (const auto &n : detail::scan_names(source->text))
-        forms.insert(forms.end(), n.word_forms.begin(), n.word_forms.end());
-    std::sort(forms.begin(), forms.end());
+    if (!source || r.names.empty()) return r;
+    // A name word is known when it is a source word, or a word of a source name (name tokens keep inner
+    // "-" "." "'" that split text_index words). The summary's name words are few and the source's words
+    // many: look each source word up among the summary's, and scan the source for names only when some
+    // summary word is still unknown after that (a name copied from the source, the usual case, never is).
+    std::vector<std::uint64_t> wanted;
+    for (const auto &n : r.names) wanted.insert(wanted.end(), n.word_forms.begin(), n.word_forms.end());
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::vector<char> known(wanted.size(), 0);
+    std::size_t unknown = wanted.size();
+    // One bit per hash modulo 4096 spares the binary search for nearly every source word.
+    std::bitset<4096> bits;
+    for (auto h : wanted) bits.set(h % 4096);
+    const auto mark = [&](std::uint64_t h) {
+        if (!bits.test(h % 4096)) return;
+        auto it = std::lower_bound(wanted.begin(), wanted.end(), h);
+        if (it == wanted.end() || *it != h) return;
+        char &k = known[static_cast<std::size_t>(it - wanted.begin())];
+        unknown -= k == 0;
+        k = 1;
+    };
+    for (std::size_t i = 0; i < source->words.size() && unknown > 0; ++i) mark(source->words[i].hash);
+    if (unknown > 0)
+        for (const auto &n : detail::scan_names(source->text))
+            for (auto h : n.word_forms) mark(h);
     for (std::size_t i = 0; i < r.names.size(); ++i) {
         const auto &n = r.names[i];
         bool all = true;
         bool in_run = false;
         for (std::size_t k = 0; k < n.word_forms.size(); ++k) {
-            const bool known = std::binary_search(forms.begin(), forms.end(), n.word_forms[k]);
-            all = all && known;
+            const auto it = std::lower_bound(wanted.begin(), wanted.end(), n.word_forms[k]);
+            const bool is_known = known[static_cast<std::size_t>(it - wanted.begin())] != 0;
+            all = all && is_known;
             // Report the unknown words, not the whole chain: "Antikythera mechanism Harwick Penlow" is
             // reported as «Harwick Penlow» when only those two words are new.
-            if (!known && in_run) r.missing.back().second = n.words[k].second;
-            else if (!known) r.missing.push_back(n.words[k]);
-            in_run = !known;
+            if (!is_known && in_run) r.missing.back().second = n.words[k].second;
+            else if (!is_known) r.missing.push_back(n.words[k]);
+            in_run = !is_known;
         }
         r.in_source[i] = all;
     }
@@ -237,6 +270,7 @@ struct phrase {
 
 struct phrase_table {
     std::unordered_multimap<std::uint64_t, std::size_t> by_first;  // first word → index into phrases
+    std::bitset<4096> first_bits;  // first-word hashes modulo 4096: most words need no by_first lookup
     std::vector<phrase> phrases;
     std::vector<phrase> openers;
 };
@@ -254,6 +288,7 @@ const phrase_table &chatter() {
         for (auto p : chatter_phrases) {
             t.phrases.push_back({word_hashes(p), p});
             t.by_first.emplace(t.phrases.back().words.front(), t.phrases.size() - 1);
+            t.first_bits.set(t.phrases.back().words.front() % 4096);
         }
         for (auto p : chatter_openers) t.openers.push_back({word_hashes(p), p});
         return t;
@@ -305,6 +340,7 @@ check_item check_instruction_leak(const text_index &summary, std::string_view in
     }
     const phrase_table &t = chatter();
     for (std::size_t i = 0; i < summary.words.size(); ++i) {
+        if (!t.first_bits.test(summary.words[i].hash % 4096)) continue;
         auto [b, e] = t.by_first.equal_range(summary.words[i].hash);
         for (; b != e; ++b) {
             const phrase &p = t.phrases[b->second];
@@ -421,31 +457,48 @@ check_item check_untranslated(const text_index &summary, const text_index *sourc
 
 check_item check_repetition(const text_index &summary) {
     check_item item{"repetition", true, {}, nullptr};
-    std::vector<std::pair<std::uint64_t, std::size_t>> grams;
-    if (summary.words.size() >= 4) grams.reserve(summary.words.size() - 3);
-    for (std::size_t i = 0; i + 4 <= summary.words.size(); ++i) {
+    // Word 4-grams counted in an open-addressing table (linear; sorting every 4-gram cost more than the
+    // rest of the check). Each slot keeps the 4-gram's count and first word.
+    struct slot {
+        std::uint64_t hash = 0;
+        std::uint32_t count = 0;  // 0: empty
+        std::uint32_t first = 0;
+    };
+    const std::size_t n_grams = summary.words.size() >= 4 ? summary.words.size() - 3 : 0;
+    std::size_t capacity = 16;
+    while (capacity < 2 * n_grams) capacity *= 2;
+    std::vector<slot> table(capacity);
+    const int shift = 64 - std::countr_zero(capacity);
+    for (std::size_t i = 0; i < n_grams; ++i) {
         std::uint64_t h = 0;
         for (std::size_t k = 0; k < 4; ++k) h = detail::hash_combine(h, summary.words[i + k].hash);
-        grams.emplace_back(h, i);
+        std::size_t at = static_cast<std::size_t>((h * 0x9e3779b97f4a7c15ull) >> shift);
+        while (table[at].count != 0 && table[at].hash != h) at = (at + 1) & (capacity - 1);
+        if (table[at].count++ == 0) {
+            table[at].hash = h;
+            table[at].first = static_cast<std::uint32_t>(i);
+        }
     }
-    std::sort(grams.begin(), grams.end());
-    std::size_t repeated = 0;
+    // The most repeated 4-gram, ties going to the smallest hash (the order a sorted list would give), and
+    // reported at its first occurrence.
+    std::size_t distinct = 0;
     std::size_t best_count = 0;
     std::size_t best_at = 0;
-    for (std::size_t i = 0; i < grams.size();) {
-        std::size_t j = i;
-        while (j < grams.size() && grams[j].first == grams[i].first) ++j;
-        repeated += j - i - 1;
-        if (j - i > best_count) {
-            best_count = j - i;
-            best_at = grams[i].second;
+    std::uint64_t best_hash = 0;
+    for (const slot &e : table) {
+        if (e.count == 0) continue;
+        ++distinct;
+        if (e.count > best_count || (e.count == best_count && e.hash < best_hash)) {
+            best_count = e.count;
+            best_at = e.first;
+            best_hash = e.hash;
         }
-        i = j;
     }
-    const double share = grams.empty() ? 0.0 : static_cast<double>(repeated) / static_cast<double>(grams.size());
+    const std::size_t repeated = n_grams - distinct;
+    const double share = n_grams == 0 ? 0.0 : static_cast<double>(repeated) / static_cast<double>(n_grams);
     item.passed = share <= max_repeated_4grams;
-    item.data = {{"repeated_share", share}, {"four_grams", grams.size()}};
-    if (grams.empty()) {
+    item.data = {{"repeated_share", share}, {"four_grams", n_grams}};
+    if (n_grams == 0) {
         item.detail = "too short to repeat";
     } else if (best_count < 2) {
         item.detail = fmt::format("no repeated word 4-grams (limit {:.0f}%)", max_repeated_4grams * 100);
@@ -494,7 +547,7 @@ check_report run_checks(const check_request &request) {
 
     check_report r;
     r.items.push_back(check_paragraph_count(paragraphs, request.spec));
-    r.items.push_back(check_word_count(paragraphs, request.spec));
+    r.items.push_back(check_word_count(paragraphs, sum_idx, request.spec));
     r.items.push_back(check_target_script(summary, target, target_code, names));
     r.items.push_back(check_instruction_leak(sum_idx, request.instruction));
     r.items.push_back(check_boilerplate_leak(summary));
