@@ -55,22 +55,26 @@ source_analysis analyze(std::string_view input, std::string_view instruction) {
     for (std::string_view paragraph : split_paragraphs(a.text)) {
         std::size_t index = a.paragraphs.size();
         a.paragraphs.emplace_back(paragraph);
-        // The source's size is the normative count of its text; sentence counts can differ by a word where
-        // a sentence break falls inside a run of non-space characters ("DeepSeek.Its"). Sentences cover every
-        // word of the paragraph and are separated by whitespace otherwise, so their sum is the paragraph's
-        // count unless a sentence starts right after a non-space character; only then is the paragraph
-        // counted again (this saves a second pass over every source).
-        std::size_t sentence_words = 0;
-        bool split_inside_a_run = false;
+        // The source's size is the normative count of its text: one counter reads the paragraph once, in
+        // order, sentence by sentence. Sentences cover every letter and digit of the paragraph and only
+        // whitespace or wordless lines lie between them, so after whitespace the counter is in the state a
+        // fresh one starts in, and what it adds over a sentence is that sentence's own count. Only a sentence
+        // that starts right after a non-space character (a break inside "DeepSeek.Its") may differ by a word,
+        // and only that one is counted again on its own.
+        word_counter counter;
+        std::size_t fed = 0;
         for (const sentence_span &s : split_sentences(paragraph, a.language)) {
-            split_inside_a_run = split_inside_a_run || (s.begin > 0 && !follows_space(paragraph, s.begin));
+            const std::size_t before = counter.words();
+            counter.feed(paragraph.substr(fed, s.end - fed));
+            fed = s.end;
             std::string_view sentence = paragraph.substr(s.begin, s.end - s.begin);
-            std::size_t words = count_words(sentence);
-            sentence_words += words;
+            const bool inside_a_run = s.begin > 0 && !follows_space(paragraph, s.begin);
+            const std::size_t words = inside_a_run ? count_words(sentence) : counter.words() - before;
             if (words == 0) continue;
             a.sentences.push_back({std::string(sentence), index, words});
         }
-        a.words += split_inside_a_run ? count_words(paragraph) : sentence_words;
+        counter.feed(paragraph.substr(fed));
+        a.words += counter.words();
     }
     return a;
 }

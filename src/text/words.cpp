@@ -124,44 +124,21 @@ void word_counter::feed(std::string_view utf8) noexcept {
     bool in_run = in_run_;
     bool counted = run_counted_;
     while (pos < n) {
-        // ASCII without branches: whether a byte is a space, a letter/digit or other punctuation is not
-        // predictable in prose, and the mispredictions cost more than the arithmetic.
-        while (pos < n && data[pos] < 0x80) {
-            const unsigned char c = byte_classes[data[pos]];
-            const bool space = c == ascii_space, alnum = c == ascii_alnum;
-            words += alnum && !counted;
-            counted = alnum || (counted && !space);
-            in_run = !space;
+        // One class per character, then one branch-free state update for all of them: whether a character
+        // is a space, a letter/digit or punctuation is not predictable in prose (ASCII or Arabic), and the
+        // mispredictions cost more than the arithmetic. ASCII and well-formed two-byte sequences are looked
+        // up in tables; everything else goes through the code-point machine.
+        const unsigned char b0 = data[pos];
+        unsigned char k;
+        if (b0 < 0x80) {
+            k = byte_classes[b0];
             ++pos;
-        }
-        if (pos == n) break;
-        const unsigned char cls = byte_classes[data[pos]];
-        if (cls == ascii_space) {
-            in_run = false;
-            counted = false;
-            ++pos;
-        } else if (cls == ascii_alnum) {
-            words += !counted;
-            in_run = true;
-            counted = true;
-            ++pos;
-        } else if (cls == ascii_other) {
-            in_run = true;
-            ++pos;
-        } else if (data[pos] >= 0xC2 && data[pos] <= 0xDF && pos + 1 < n && (data[pos + 1] & 0xC0) == 0x80) {
-            const unsigned char k = small[((data[pos] & 0x1Fu) << 6) | (data[pos + 1] & 0x3Fu)];
-            if (k == ascii_space) {
-                in_run = false;
-                counted = false;
-            } else {
-                words += k == ascii_alnum && !counted;
-                counted = counted || k == ascii_alnum;
-                in_run = true;
-            }
+        } else if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < n && (data[pos + 1] & 0xC0) == 0x80) {
+            k = small[((b0 & 0x1Fu) << 6) | (data[pos + 1] & 0x3Fu)];
             pos += 2;
         } else {
-            // Other non-ASCII: hand the state to the code-point machine and take it back, so both paths share
-            // one definition of a word.
+            // Hand the state to the code-point machine and take it back, so both paths share one
+            // definition of a word.
             words_ = words;
             in_run_ = in_run;
             run_counted_ = counted;
@@ -169,7 +146,12 @@ void word_counter::feed(std::string_view utf8) noexcept {
             words = words_;
             in_run = in_run_;
             counted = run_counted_;
+            continue;
         }
+        const bool space = k == ascii_space, alnum = k == ascii_alnum;
+        words += alnum && !counted;
+        counted = alnum || (counted && !space);
+        in_run = !space;
     }
     words_ = words;
     in_run_ = in_run;
