@@ -74,25 +74,32 @@ bool append_form(std::string &out, std::string_view word, std::string &scratch, 
     std::size_t kept = 0;
     std::size_t pos = 0;
     bool digit = false;
-    const auto flush = [&](std::size_t upto) { out.append(word.substr(kept, upto - kept)); };
-    while (pos < word.size()) {
+    const std::size_t n = word.size();
+    const auto flush = [&](std::size_t upto) { out.append(word.data() + kept, upto - kept); };
+    while (pos < n) {
         const std::size_t start = pos;
-        const char32_t cp = decode_fast(word, pos);
-        if (cp < 0x80) {
-            if (cp >= '0' && cp <= '9') {
+        const auto c0 = static_cast<unsigned char>(word[pos]);
+        if (c0 < 0x80) {
+            ++pos;
+            if (c0 >= '0' && c0 <= '9') {
                 digit = true;
                 continue;
             }
-            if (cp >= 'a' && cp <= 'z') continue;
+            if (c0 >= 'a' && c0 <= 'z') continue;
             flush(start);
-            if (cp >= 'A' && cp <= 'Z') out.push_back(static_cast<char>(cp - 'A' + 'a'));
-        } else if (cp >= 0x0600 && cp <= 0x06FF) {
-            const arabic_action a = arabic.at[cp - 0x0600];
+            if (c0 >= 'A' && c0 <= 'Z') out.push_back(static_cast<char>(c0 - 'A' + 'a'));
+        } else if ((c0 & 0xFC) == 0xD8 && pos + 1 < n && (static_cast<unsigned char>(word[pos + 1]) & 0xC0) == 0x80) {
+            // U+0600–U+06FF is D8–DB followed by a continuation byte: the table index comes from the two
+            // bytes without a full decode.
+            const auto c1 = static_cast<unsigned char>(word[pos + 1]);
+            pos += 2;
+            const arabic_action a = arabic.at[((c0 & 0x03u) << 6) | (c1 & 0x3Fu)];
             digit = digit || a.digit;
             if (a.same) continue;
             flush(start);
             if (a.to != 0) append_utf8_fast(out, a.to);
         } else {
+            decode_fast(word, pos);
             flush(start);
             scratch.clear();
             append_normalized_for_matching(scratch, word.substr(start, pos - start));
@@ -106,6 +113,9 @@ bool append_form(std::string &out, std::string_view word, std::string &scratch, 
 
 }  // namespace
 
+// Eight bytes per multiply rather than FNV's one: every word of both texts is hashed, and its forms are
+// mostly 6–20 bytes long. The finaliser mixes high bits into low ones, which the bitset filters (hash
+// modulo 4096) rely on.
 std::uint64_t hash_bytes(std::string_view bytes) noexcept {
     std::uint64_t h = 0xcbf29ce484222325ull;
     for (unsigned char c : bytes) {
