@@ -113,9 +113,8 @@ bool append_form(std::string &out, std::string_view word, std::string &scratch, 
 
 }  // namespace
 
-// Eight bytes per multiply rather than FNV's one: every word of both texts is hashed, and its forms are
-// mostly 6–20 bytes long. The finaliser mixes high bits into low ones, which the bitset filters (hash
-// modulo 4096) rely on.
+// FNV-1a. A hash taking eight bytes per multiply measured no faster here, and the hash order decides which
+// of equally repeated 4-grams the repetition detail quotes.
 std::uint64_t hash_bytes(std::string_view bytes) noexcept {
     std::uint64_t h = 0xcbf29ce484222325ull;
     for (unsigned char c : bytes) {
