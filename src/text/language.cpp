@@ -22,6 +22,7 @@
 #include "precis/error.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
+#include "text/utf8_fast.h"
 
 namespace precis {
 
@@ -442,7 +443,7 @@ std::array<std::size_t, 12> script_histogram(std::string_view text,
             counts[static_cast<int>(script::latin)] += latin;
             continue;
         }
-        const char32_t cp = next_code_point(text, pos);
+        const char32_t cp = detail::decode_fast(text, pos);  // inline for two-byte letters
         // The Arabic and Russian alphabets are most of the non-ASCII letters precis sees: count them
         // without asking ICU (its property lookups dominated analyze on Arabic text).
         if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A)) {
@@ -547,7 +548,8 @@ language_guess arabic_script_language(std::string_view text, double share) {
             ++pos;
             continue;
         }
-        switch (next_code_point(text, pos)) {
+        // Inline for the two-byte Arabic letters that are all of this text (the call cost more than the switch).
+        switch (detail::decode_fast(text, pos)) {
             case 0x064A:
             case 0x0643:
             case 0x0629:
