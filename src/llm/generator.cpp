@@ -46,6 +46,18 @@ paragraph_budget paragraph_window(const summary_spec &spec, const content_plan &
     b.target_words = target;
     b.min_words = std::max(floor_words, target > slack ? target - slack : 1);
     b.max_words = std::max(b.min_words, target + slack);
+    // The spec's range is the contract: the paragraphs after this one need at least their floors, so this one
+    // may not take words they need (nor, for the last, go past max_words or stop short of min_words). A range
+    // narrower than the window ("40 words" is [40, 40]: 2% of 40 rounds to 0) narrows the window to it.
+    if (spec.max_words > 0) {
+        std::size_t later_floors = 0;
+        for (std::size_t j = index + 1; j < n; ++j) later_floors += std::max<std::size_t>(1, (plan.paragraphs[j].words + 1) / 2);
+        const std::size_t room = spec.max_words > words_written + later_floors ? spec.max_words - words_written - later_floors : 1;
+        b.max_words = std::max<std::size_t>(1, std::min(b.max_words, room));
+        if (last && spec.min_words > words_written) b.min_words = std::max(b.min_words, spec.min_words - words_written);
+        b.min_words = std::min(b.min_words, b.max_words);
+        b.target_words = std::clamp(b.target_words, b.min_words, b.max_words);
+    }
     return b;
 }
 

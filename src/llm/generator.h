@@ -22,7 +22,8 @@ namespace precis::detail {
 // paragraphs in proportion to their planned budgets, so each paragraph absorbs the error of the ones before
 // and the total lands on spec.words. The window around the target is ±max(2, 1.5%) for inner paragraphs, and
 // for the last one at most ±0.8% of the whole summary (so the total stays well inside ±1%). The bottom of a
-// window never falls below half the paragraph's planned budget (nor below 1).
+// window never falls below half the paragraph's planned budget (nor below 1), and the window never reaches
+// past the spec's [min_words, max_words] (what the paragraphs after it need at least is kept for them).
 paragraph_budget paragraph_window(const summary_spec &spec, const content_plan &plan, std::size_t index,
                                   std::size_t words_written);
 
