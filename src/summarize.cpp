@@ -45,6 +45,32 @@ summary_mode choose_mode(const summarize_options &options, const summary_spec &s
     return mode;
 }
 
+// The numbers in an instruction that set neither the length nor the paragraph count ("Fasse … in 120 Wörtern
+// und 2 Absätzen zusammen": precis reads instructions in English and Arabic), so the user learns that the
+// defaults were used instead of finding out from the output. Empty when there is nothing to say.
+std::string unread_numbers_warning(const std::optional<parsed_instruction> &instruction,
+                                   const spec_overrides &overrides, const summary_spec &spec) {
+    if (!instruction || instruction->words || instruction->paragraphs || overrides.words || overrides.paragraphs)
+        return {};
+    std::string numbers;
+    const std::string &text = instruction->text;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = i;
+        while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+        if (j == i) {
+            ++i;
+            continue;
+        }
+        numbers += (numbers.empty() ? "" : ", ") + text.substr(i, j - i);
+        i = j;
+    }
+    if (numbers.empty()) return {};
+    return fmt::format("the instruction mentions {} but no length or paragraph count precis could read (it reads "
+                       "English and Arabic instructions): the defaults were used, {} words in {} paragraph{}; pass "
+                       "--words and --paragraphs to set them",
+                       numbers, spec.words, spec.paragraphs, spec.paragraphs == 1 ? "" : "s");
+}
+
 }  // namespace
 
 summary summarize(std::string_view input, const summarize_options &options, model *m) {
@@ -78,6 +104,8 @@ summary summarize(std::string_view input, const summarize_options &options, mode
                                              r.source_sentences_used, r.source_sentences));
     }
     s.engine.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (auto w = unread_numbers_warning(s.source.instruction, options.overrides, s.spec); !w.empty())
+        s.warnings.push_back(std::move(w));
 
     std::string text = join_paragraphs(s.paragraphs);
     check_request request;
