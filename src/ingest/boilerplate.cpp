@@ -222,8 +222,11 @@ struct char_words {
     static constexpr std::size_t max_ascii = 32;
     bool ascii_fast = true;
     std::array<std::uint64_t, 2> ascii_first{};
+    std::vector<char32_t> other_first;  // the non-ASCII first characters of `words`
     void add(std::u32string w) {
         if (!w.empty() && w[0] < 0x80) ascii_first[w[0] >> 6] |= std::uint64_t{1} << (w[0] & 63);
+        if (!w.empty() && w[0] >= 0x80 && std::find(other_first.begin(), other_first.end(), w[0]) == other_first.end())
+            other_first.push_back(w[0]);
         if (w.size() > max_ascii) ascii_fast = false;  // the fast path's buffer is too short for it
         if (std::all_of(w.begin(), w.end(), [](char32_t c) { return c < 0x80; })) {
             ascii_words.emplace_back(w.begin(), w.end());
@@ -232,6 +235,20 @@ struct char_words {
         words.push_back(std::move(w));
     }
     bool may_start_with_ascii(unsigned char c) const { return (ascii_first[c >> 6] >> (c & 63)) & 1u; }
+    // False when the token `word` (raw text, as tokenize delimited it) cannot normalise to any of `words`,
+    // told from its first character: a letter, digit or "©" is the first character of the form. Inline,
+    // so the test costs no call for the most common case: every token of every line is asked.
+    bool may_match(std::string_view word) const {
+        if (word.empty()) return false;
+        std::size_t pos = 0;
+        const char32_t cp = decode_fast(word, pos);
+        char32_t c = 0;
+        if (cp == 0x00A9) c = cp;
+        else if (is_letter_or_digit_fast(cp)) c = normalised(cp);
+        if (c == 0) return true;  // not a first character of a form: the full comparison decides
+        if (c < 0x80) return may_start_with_ascii(static_cast<unsigned char>(c));
+        return std::find(other_first.begin(), other_first.end(), c) != other_first.end();
+    }
 };
 
 struct phrase_table {
@@ -486,6 +503,18 @@ bool follows_sentence_end(std::string_view text, std::size_t pos) {
     return false;
 }
 
+// follows_sentence_end, answered inline for the common case of a word start after one space that follows
+// neither a space nor punctuation (the character before the space is then the one that decides).
+bool follows_sentence_end_fast(std::string_view text, std::size_t pos) {
+    if (pos < 2 || text[pos - 1] != ' ') return follows_sentence_end(text, pos);
+    std::size_t s = pos - 2;
+    while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+    std::size_t p = s;
+    const char32_t cp = decode_fast(text, p);
+    if (is_space_fast(cp) || is_sentence_end(cp) || is_closing_quote(cp)) return follows_sentence_end(text, pos);
+    return false;
+}
+
 // True when the text before byte `pos` is a separator such as ':' or '|' (then whitespace).
 bool follows_separator(std::string_view text, std::size_t pos) {
     while (pos > 0) {
@@ -580,9 +609,10 @@ bool may_be_boilerplate(std::string_view text, const token_list &spans, const ph
     if (spans[0].number) return true;
     form_of(text.substr(spans[0].begin, spans[0].end - spans[0].begin), scratch);
     if (t.line_starts.count(scratch)) return true;
-    for (std::size_t i = 0; i < spans.size(); ++i)
-        if (normalises_to_one_of(text.substr(spans[i].begin, spans[i].end - spans[i].begin), t.copyright_chars))
-            return true;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const std::string_view word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
+        if (t.copyright_chars.may_match(word) && normalises_to_one_of(word, t.copyright_chars)) return true;
+    }
     return false;
 }
 
@@ -600,8 +630,8 @@ std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from,
         if (i == 0 && from > 0) continue;  // may be the tail of a word cut by the window
         const std::size_t pos = from + toks[i].begin;
         if (pos == 0) continue;
-        if (follows_sentence_end(text, pos) ||
-            is_marker(window.substr(toks[i].begin, toks[i].end - toks[i].begin), t))
+        const std::string_view word = window.substr(toks[i].begin, toks[i].end - toks[i].begin);
+        if (follows_sentence_end_fast(text, pos) || (t.marker_chars.may_match(word) && is_marker(word, t)))
             starts.push_back(pos);
     }
     return starts;
