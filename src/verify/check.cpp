@@ -108,9 +108,9 @@ struct summary_names {
     std::vector<std::pair<std::size_t, std::size_t>> missing;  // byte spans of runs of words not in the source
 };
 
-summary_names find_names(std::string_view summary, const text_index *source) {
+summary_names find_names(const text_index &summary, const text_index *source) {
     summary_names r;
-    r.names = detail::scan_names(summary);
+    r.names = detail::scan_names(summary.text, &summary);
     r.in_source.assign(r.names.size(), source == nullptr);
     if (!source || r.names.empty()) return r;
     // A name word is known when it is a source word, or a word of a source name (name tokens keep inner
@@ -136,7 +136,7 @@ summary_names find_names(std::string_view summary, const text_index *source) {
     };
     for (std::size_t i = 0; i < source->words.size() && unknown > 0; ++i) mark(source->words[i].hash);
     if (unknown > 0)
-        for (const auto &n : detail::scan_names(source->text))
+        for (const auto &n : detail::scan_names(source->text, source))
             for (auto h : n.word_forms) mark(h);
     for (std::size_t i = 0; i < r.names.size(); ++i) {
         const auto &n = r.names[i];
@@ -157,8 +157,9 @@ summary_names find_names(std::string_view summary, const text_index *source) {
     return r;
 }
 
-check_item check_target_script(std::string_view summary, const language *target, std::string_view code,
+check_item check_target_script(const text_index &summary_idx, const language *target, std::string_view code,
                                const summary_names &names) {
+    const std::string_view summary = summary_idx.text;
     check_item item{"target_script", true, {}, nullptr};
     if (!target) {
         item.detail = code.empty() ? "no target language" : fmt::format("unknown target language \"{}\"", code);
@@ -171,7 +172,19 @@ check_item check_target_script(std::string_view summary, const language *target,
     std::size_t letters = 0;
     std::size_t first_off = std::string_view::npos;
     std::size_t name_i = 0;
+    // Words of Arabic letters only (no tatweel), with the ASCII whitespace before them, are counted whole:
+    // each of their characters is one letter of the Arabic script, and no name lies in them.
+    std::size_t next_word = 0;
+    const bool arabic_wanted = want == script::arabic || also == script::arabic;
     for (std::size_t p = 0; p < summary.size();) {
+        if (const detail::indexed_word *w = detail::arabic_word_at(summary_idx, p, next_word)) {
+            const std::size_t n = (w->end - w->begin) / 2;
+            letters += n;
+            if (arabic_wanted) in_script += n;
+            else if (first_off == std::string_view::npos) first_off = w->begin;
+            p = w->end;
+            continue;
+        }
         // Latin-script names copied from the source are not counted (DESIGN.md, Counting).
         if (want != script::latin) {
             while (name_i < names.names.size() && names.names[name_i].end <= p) ++name_i;
@@ -543,12 +556,12 @@ check_report run_checks(const check_request &request) {
     const std::string_view target_lang = target ? target->code : target_code;
 
     const std::vector<std::string_view> paragraphs = split_paragraphs(summary);
-    const summary_names names = find_names(summary, src_ptr);
+    const summary_names names = find_names(sum_idx, src_ptr);
 
     check_report r;
     r.items.push_back(check_paragraph_count(paragraphs, request.spec));
     r.items.push_back(check_word_count(paragraphs, sum_idx, request.spec));
-    r.items.push_back(check_target_script(summary, target, target_code, names));
+    r.items.push_back(check_target_script(sum_idx, target, target_code, names));
     r.items.push_back(check_instruction_leak(sum_idx, request.instruction));
     r.items.push_back(check_boilerplate_leak(summary));
     r.items.push_back(check_untranslated(sum_idx, src_ptr, source_lang, target_lang));

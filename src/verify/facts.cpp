@@ -613,12 +613,25 @@ std::vector<number_token> scan_numbers(const text_index &idx) {
     return out;
 }
 
-std::vector<name_token> scan_names(std::string_view text) {
+std::vector<name_token> scan_names(std::string_view text, const text_index *idx) {
+    // A word of Arabic letters only (indexed_word::arabic_only) holds no Latin letter: both loops below
+    // would take it letter by letter to the same end (each letter counted, the chain so far ended, the
+    // next token neither starting a sentence nor joining a chain), and ASCII whitespace before it changes
+    // nothing that the word does not set again. So they jump over both in one step.
+    std::size_t next_word = 0;
+    const auto arabic_word_from = [&](std::size_t p) -> const indexed_word * {
+        return idx ? arabic_word_at(*idx, p, next_word) : nullptr;
+    };
     // Decide whether the text is Latin-script prose (names must be capitalised) or another script (every
     // Latin word is a name). Counting letters is linear and cheap next to the scan below.
     std::size_t latin = 0;
     std::size_t letters = 0;
     for (std::size_t p = 0; p < text.size();) {
+        if (const indexed_word *w = arabic_word_from(p)) {
+            letters += (w->end - w->begin) / 2;
+            p = w->end;
+            continue;
+        }
         const char32_t cp = detail::decode_fast(text, p);
         if (cp < 0x80) {
             if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
@@ -676,7 +689,15 @@ std::vector<name_token> scan_names(std::string_view text) {
         return static_cast<bool>(((b0 & 0xFEu) == 0xD8u) & ((b1 & 0xC0u) == 0x80u) & (cp - 0x0621u <= 0x064Au - 0x0621u) &
                                  (cp != 0x0640u));
     };
+    next_word = 0;
     while (p < text.size()) {
+        if (const indexed_word *w = arabic_word_from(p)) {
+            sentence_start = false;
+            only_spaces = false;
+            if (!run.empty()) flush();
+            p = w->end;
+            continue;
+        }
         if (arabic_letter_at(p)) {
             sentence_start = false;
             only_spaces = false;

@@ -42,6 +42,7 @@ struct arabic_action {
     char16_t to = 0;     // code point to append, 0 to drop the character
     bool same = false;   // kept unchanged (to == the code point): extends the run copied as is
     bool digit = false;  // an Arabic-Indic or Persian digit
+    bool letter = false; // an Arabic letter, U+0621–U+064A but tatweel (what indexed_word::arabic_only means)
 };
 
 struct arabic_table {
@@ -58,6 +59,7 @@ const arabic_table &arabic_actions() {
             a.to = keep ? static_cast<char16_t>(m) : 0;
             a.same = keep && m == cp;
             a.digit = (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+            a.letter = cp >= 0x0621 && cp <= 0x064A && cp != 0x0640;
         }
         return t;
     }();
@@ -67,13 +69,19 @@ const arabic_table &arabic_actions() {
 // Appends the matching form of `word`: append_letters(normalize_for_matching(word)), computed character by
 // character (normalisation maps each character on its own). ASCII and the Arabic block, nearly all the
 // text, are mapped inline; other characters go through normalize_for_matching one at a time (`scratch`).
-// Returns whether the word holds a digit (ASCII, Arabic-Indic or Persian), which the number scan needs
-// and would otherwise look for in a second pass over every word.
-bool append_form(std::string &out, std::string_view word, std::string &scratch, const arabic_table &arabic) {
+// Also says whether the word holds a digit (ASCII, Arabic-Indic or Persian) and whether it is Arabic
+// letters only, which later scans would otherwise find out in passes of their own.
+struct form_flags {
+    bool digit = false;
+    bool arabic_only = true;
+};
+
+form_flags append_form(std::string &out, std::string_view word, std::string &scratch, const arabic_table &arabic) {
     // Characters kept unchanged (most of them) are appended a run at a time: word[kept, pos).
     std::size_t kept = 0;
     std::size_t pos = 0;
     bool digit = false;
+    bool arabic_only = !word.empty();
     const std::size_t n = word.size();
     const auto flush = [&](std::size_t upto) { out.append(word.data() + kept, upto - kept); };
     while (pos < n) {
@@ -81,6 +89,7 @@ bool append_form(std::string &out, std::string_view word, std::string &scratch, 
         const auto c0 = static_cast<unsigned char>(word[pos]);
         if (c0 < 0x80) {
             ++pos;
+            arabic_only = false;
             if (c0 >= '0' && c0 <= '9') {
                 digit = true;
                 continue;
@@ -95,11 +104,13 @@ bool append_form(std::string &out, std::string_view word, std::string &scratch, 
             pos += 2;
             const arabic_action a = arabic.at[((c0 & 0x03u) << 6) | (c1 & 0x3Fu)];
             digit = digit || a.digit;
+            arabic_only = arabic_only && a.letter;
             if (a.same) continue;
             flush(start);
             if (a.to != 0) append_utf8_fast(out, a.to);
         } else {
             decode_fast(word, pos);
+            arabic_only = false;
             flush(start);
             scratch.clear();
             append_normalized_for_matching(scratch, word.substr(start, pos - start));
@@ -108,7 +119,7 @@ bool append_form(std::string &out, std::string_view word, std::string &scratch, 
         kept = pos;
     }
     flush(pos);
-    return digit;
+    return {digit, arabic_only};
 }
 
 }  // namespace
@@ -144,10 +155,11 @@ text_index index_text(std::string_view text) {
     const arabic_table &arabic = arabic_actions();
     for (std::size_t i = 0; i < spans.size(); ++i) {
         idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
-        const bool digit =
+        const form_flags flags =
             append_form(idx.forms, text.substr(spans[i].begin, spans[i].end - spans[i].begin), scratch, arabic);
         const std::string_view f = std::string_view(idx.forms).substr(idx.form_begin.back());
-        idx.words.push_back({spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false, digit});
+        idx.words.push_back(
+            {spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false, flags.digit, flags.arabic_only});
     }
     // Sentence ends: terminal punctuation after the word's last letter or digit, or a line break before the
     // next word. Each byte is looked at once or twice, so this stays linear.

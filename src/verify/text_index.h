@@ -16,6 +16,9 @@ struct indexed_word {
     std::uint64_t hash = 0; // hash of the matching form (0 when the form is empty)
     bool ends_sentence = false;  // sentence punctuation (. ! ? ؟ ; ؛ …) or a blank line follows the word
     bool has_digit = false;      // an ASCII, Arabic-Indic or Persian digit anywhere in [begin, end)
+    // Every character of [begin, end) is an Arabic letter (U+0621–U+064A, not tatweel), two bytes each:
+    // per-character scans (names, script share) may step over such a word in one go.
+    bool arabic_only = false;
 };
 
 // Words as precis/words.h finds them, each with its matching form: normalize_for_matching (Arabic letter
@@ -32,6 +35,20 @@ struct text_index {
     // Index of the first word ending after byte `offset` (words.size() when none).
     std::size_t word_at(std::size_t offset) const;
 };
+
+// The word that starts at `p` or after nothing but ASCII whitespace, when it is arabic_only; else nullptr.
+// `next_word` is a cursor the caller keeps (start at 0) over calls with non-decreasing `p`. Per-character
+// scans use it to step over Arabic words whole.
+inline const indexed_word *arabic_word_at(const text_index &idx, std::size_t p, std::size_t &next_word) {
+    const std::size_t n = idx.words.size();
+    while (next_word < n && idx.words[next_word].end <= p) ++next_word;
+    if (next_word == n || !idx.words[next_word].arabic_only) return nullptr;
+    const indexed_word &w = idx.words[next_word];
+    for (; p < w.begin; ++p)
+        if (idx.text[p] != ' ' && idx.text[p] != '\n' && idx.text[p] != '\r' && idx.text[p] != '\t') return nullptr;
+    ++next_word;
+    return &w;
+}
 
 // Indexes `text` (valid UTF-8; the view must outlive the index). Linear time.
 text_index index_text(std::string_view text);
