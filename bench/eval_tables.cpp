@@ -2,12 +2,14 @@
 // ROUGE (precis/rouge.h): the Lead baselines and precis's extractive summaries side by side, so the figures
 // are comparable whatever the machine.
 //
-//   bench_eval_tables [DATA_DIR] [--quick] [--set name=value ...] [--dump FILE] [--show ID]
+//   bench_eval_tables [DATA_DIR] [--quick] [--set name=value ...] [--dump FILE] [--features FILE] [--show ID]
 //
 // DATA_DIR defaults to ../shared/data. --set tunes plan_params for experiments (centrality, position, length,
 // decay, lead_bonus, lambda); BENCHMARKS.md uses the defaults. Prints markdown on stdout. --quick skips the
 // ROUGE validation and the structure runs; --dump writes precis's per-document ROUGE-1 (CNN/DM at the Lead-3
 // length, EASC at the mean reference length) so a tuning script can cross-validate over folds of documents;
+// --features writes, per document, each sentence's salience signals, ROUGE tokens and similarities with the
+// references' tokens (JSON lines) for offline study of selection policies;
 // --show prints one document (EASC "Topic12", CNN/DM line number) with precis's summary and its references.
 #include <algorithm>
 #include <chrono>
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "eval/corpus.h"
 #include "precis/error.h"
@@ -156,6 +159,30 @@ void show(const eval_document &d, const std::string &summary, const rouge_scores
 bool quick = false;  // --quick: skip the ROUGE validation and the structure runs (for tuning)
 std::string show_id;    // --show ID: print precis's summary of that EASC topic or CNN/DM line with its references
 std::string dump_path;  // --dump FILE: per-document ROUGE-1 of precis ("set id r1" lines), for cross-validation
+std::string features_path;  // --features FILE: per-sentence features and ROUGE tokens (JSON lines), for analysis
+
+// One JSON line per document: the target length, each sentence's salience signals and ROUGE tokens, the
+// pairwise TF-IDF similarities and the references' tokens, so selection policies can be studied offline.
+std::string feature_line(const char *set, const eval_document &d, std::size_t target, const char *lang,
+                         const plan_params &params) {
+    const auto &s = d.source.sentences;
+    const salience_model m = score_sentences(s, d.source.language, params.salience);
+    nlohmann::json j;
+    j["set"] = set;
+    j["id"] = d.id;
+    j["target"] = target;
+    auto &sj = j["sentences"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        std::vector<double> sim(s.size());
+        for (std::size_t k = 0; k < s.size(); ++k) sim[k] = std::round(m.similarity(i, k) * 1000.0) / 1000.0;
+        sj.push_back({{"para", s[i].paragraph}, {"words", s[i].words}, {"centrality", m.centrality[i]},
+                      {"centroid", m.centroid[i]}, {"position", m.position[i]}, {"length", m.length[i]},
+                      {"score", m.score[i]}, {"tokens", rouge_tokenize(s[i].text, lang)}, {"sim", sim}});
+    }
+    auto &rj = j["refs"] = nlohmann::json::array();
+    for (const auto &r : d.references) rj.push_back(rouge_tokenize(r, lang));
+    return j.dump() + "\n";
+}
 
 plan_params parse_params(int argc, char **argv, std::string &data_dir) {
     plan_params p;
@@ -167,6 +194,8 @@ plan_params parse_params(int argc, char **argv, std::string &data_dir) {
             show_id = argv[++i];
         } else if (a == "--dump" && i + 1 < argc) {
             dump_path = argv[++i];
+        } else if (a == "--features" && i + 1 < argc) {
+            features_path = argv[++i];
         } else if (a == "--set" && i + 1 < argc) {
             std::string kv = argv[++i];
             const auto eq = kv.find('=');
@@ -186,6 +215,7 @@ plan_params parse_params(int argc, char **argv, std::string &data_dir) {
             else if (k == "lambda") p.mmr_lambda = v;
             else if (k == "min_cut") p.min_cut_words = static_cast<std::size_t>(v);
             else if (k == "balance") p.balance_weight = v;
+            else if (k == "max_sentence") p.max_sentence_words = static_cast<std::size_t>(v);
             else fmt::print(stderr, "unknown parameter {}\n", k);
         } else {
             data_dir = a;
@@ -290,7 +320,7 @@ int main(int argc, char **argv) {
         const auto easc = detail::load_easc(data + "/summarization/easc");
         length_stats easc_len;
         std::vector<rouge_scores> e_lead3, e_leadn, e_ours;
-        std::size_t warnings = 0;
+        std::size_t warnings = 0, out_of_range = 0;
         for (const auto &d : easc) {
             const auto &a = d.source;
             double mean_len = 0.0;
@@ -298,7 +328,11 @@ int main(int argc, char **argv) {
             const auto n = static_cast<std::size_t>(std::llround(mean_len / static_cast<double>(d.references.size())));
             e_lead3.push_back(rouge(lead_sentences(a, 3), d.references, "ar"));
             e_leadn.push_back(rouge(detail::first_words(a.text, n), d.references, "ar"));
-            e_ours.push_back(rouge(summary_lines(a, detail::make_spec(n, 1, "ar"), params, &warnings), d.references, "ar"));
+            const auto spec = detail::make_spec(n, 1, "ar");
+            const std::string summary = summary_lines(a, spec, params, &warnings);
+            const std::size_t got = count_words(summary);
+            if (got < spec.min_words || got > spec.max_words) ++out_of_range;
+            e_ours.push_back(rouge(summary, d.references, "ar"));
             if (d.id == show_id) show(d, summary_lines(a, detail::make_spec(n, 1, "ar"), params), e_ours.back());
             for (std::size_t k = 1; k <= 4 && !quick; ++k) {
                 if (k > a.sentences.size()) continue;
@@ -311,13 +345,31 @@ int main(int argc, char **argv) {
         fmt::print("\n### EASC (153 Arabic articles, 5 references each): summaries at the mean reference length\n\n");
         fmt::print("N = the mean word count of the article's five references (rounded); ROUGE averaged over the "
                    "five, Arabic letters normalised, no stemming. {} of {} precis summaries warned (target at or "
-                   "above the source length).\n\n",
-                   warnings, easc.size());
+                   "above the source length); {} outside the spec's word range.\n\n",
+                   warnings, easc.size(), out_of_range);
         fmt::print("| summary | R1 | R2 | RL | RLsum |\n|---|---|---|---|---|\n");
         fmt::print("{}", row("Lead-3 sentences", mean(e_lead3)));
         fmt::print("{}", row("Lead-N words", mean(e_leadn)));
         fmt::print("{}", row("**precis extractive**", mean(e_ours)));
 
+        if (!features_path.empty()) {
+            std::string lines;
+            for (std::size_t i = 0; i < cnn_docs.size(); ++i)
+                lines += feature_line("cnndm", cnn_docs[i], count_words(lead_sentences(cnn_docs[i].source, 3)), "en",
+                                      params);
+            for (const auto &d : easc) {
+                double mean_len = 0.0;
+                for (const auto &ref : d.references) mean_len += static_cast<double>(count_words(ref));
+                const auto n = static_cast<std::size_t>(std::llround(mean_len / static_cast<double>(d.references.size())));
+                lines += feature_line("easc", d, n, "ar", params);
+            }
+            std::FILE *f = std::fopen(features_path.c_str(), "w");
+            if (f == nullptr)
+                throw error{errc::usage, fmt::format("cannot write {}: check that its folder exists", features_path),
+                            features_path};
+            std::fputs(lines.c_str(), f);
+            std::fclose(f);
+        }
         if (!dump_path.empty()) {
             std::string lines;
             for (std::size_t i = 0; i < cnn_docs.size(); ++i)

@@ -7,8 +7,11 @@
 //
 // How the plan is made:
 //   1. Salience (precis/salience.h): LexRank centrality + news position + length, one score per sentence.
-//   2. Budgeted selection: maximal marginal relevance (Carbonell & Goldstein, 1998) picks sentences, best
-//      first and penalised by their similarity to those already chosen, while the total stays within
+//   2. Budgeted selection: a sentence longer than plan_params::max_sentence_words (by default 45 words for
+//      Arabic, no limit otherwise) counts, and is used, only up to a clause boundary near that limit, so
+//      one run-on sentence does not take the whole budget (lifted when the heads alone fall short of the
+//      target). Then maximal marginal relevance (Carbonell & Goldstein, 1998) picks sentences, best first
+//      and penalised by their similarity to those already chosen, while the total stays within
 //      [spec.min_words, spec.max_words]; it stops once the total reaches spec.min_words.
 //   3. When whole sentences cannot land in the range (every remaining sentence is too long, or the gap is
 //      smaller than any sentence), precis first tries swapping one chosen sentence for a longer one; failing
@@ -30,7 +33,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "precis/analyze.h"
@@ -61,7 +66,15 @@ struct plan_params {
     double paragraph_break_gain = 0.5;  // preference for breaking where the source breaks paragraphs
     std::size_t min_cut_words = 4;   // the best sentence overflowing the range is cut when this many words
                                      // are still missing; below that a later sentence that fits is sought
+    // A chosen sentence longer than this many words is used only up to its last clause boundary at or
+    // before the limit (exactly the limit when no boundary keeps half of it); the words saved go to other
+    // sentences. Unset: default_max_sentence_words(source language); 0: no limit.
+    std::optional<std::size_t> max_sentence_words;
 };
+
+// The default of plan_params::max_sentence_words for `language` (ISO 639-1): 45 for Arabic, 0 (no limit)
+// otherwise. Thread-safe; never throws.
+std::size_t default_max_sentence_words(std::string_view language) noexcept;
 
 // Splits spec.words into spec.paragraphs budgets and assigns the most salient source sentences to
 // paragraphs in source order. Throws error{usage} when spec.paragraphs exceeds what the source can fill

@@ -134,3 +134,78 @@ TEST(extractive, concurrent_calls_give_the_same_summary_as_one_call) {
     for (auto &th : threads) th.join();
     for (const auto &g : got) EXPECT_EQ(g, want);
 }
+
+namespace {
+
+// An Arabic report that opens with one long sentence of eight comma-joined clauses (64 words), as Arabic news
+// often does, followed by short sentences.
+std::string arabic_long_lead() {
+    const char *clauses[] = {
+        "عقد مجلس الجامعة اجتماعه السنوي في القاعة الكبرى صباح الاثنين",
+        "وناقش خلاله خطة توسيع كلية الطب وبناء مختبرات جديدة للطلاب",
+        "واستمع الأعضاء إلى تقرير مفصل عن ميزانية العام الماضي ونفقاته",
+        "وقرروا زيادة عدد المنح الدراسية المخصصة للطلاب المتفوقين من القرى",
+        "كما وافقوا على إنشاء مركز للبحوث الزراعية قرب الحدود الجنوبية",
+        "وطالب بعضهم بتحسين رواتب الأساتذة الشبان قبل بداية الفصل المقبل",
+        "ودعا آخرون إلى تعاون أوثق مع جامعات الدول المجاورة في البحث",
+        "واختتم الاجتماع بتكريم عدد من الموظفين المتقاعدين بعد سنوات طويلة"};
+    std::string text;
+    for (const char *c : clauses) {
+        if (!text.empty()) text += "، ";
+        text += c;
+    }
+    text += ". وسيبدأ العمل في المختبرات الجديدة خلال الصيف المقبل بحسب ما أعلنه رئيس المجلس.";
+    text += " وتأسست الجامعة قبل أربعين عاما وتضم اليوم أكثر من ثلاثين ألف طالب وطالبة.";
+    text += " ويأمل الطلاب أن تخفف المنح الجديدة عبء الرسوم الدراسية عن أسرهم الفقيرة.";
+    text += " وأشاد الحاضرون بالتقرير المالي الذي أظهر فائضا صغيرا للمرة الأولى منذ سنوات.";
+    return text;
+}
+
+}  // namespace
+
+TEST(extractive, a_long_arabic_sentence_is_used_up_to_a_clause_boundary_leaving_room_for_others) {
+    const auto a = analyze_plain(arabic_long_lead(), "ar", false);
+    ASSERT_GE(a.sentences.size(), 3u);
+    ASSERT_GT(a.sentences[0].words, precis::default_max_sentence_words("ar") + 10) << "the fixture's lead is long";
+    const auto spec = make_spec(75, 1, "ar");
+    const auto r = precis::summarize_extractive(a, spec);
+    ASSERT_EQ(r.paragraphs.size(), 1u);
+    EXPECT_GE(total_words(r), spec.min_words);
+    EXPECT_LE(total_words(r), spec.max_words);
+    const auto sents = precis::split_sentences(r.paragraphs[0], "ar");
+    ASSERT_GE(sents.size(), 2u) << "the words the long sentence gave up go to another sentence: " << r.paragraphs[0];
+    const std::string first = r.paragraphs[0].substr(sents[0].begin, sents[0].end - sents[0].begin);
+    const std::size_t first_words = precis::count_words(first);
+    EXPECT_LT(first_words, a.sentences[0].words) << first;
+    EXPECT_LE(first_words, precis::default_max_sentence_words("ar") * 5 / 4) << first;
+    // The head ends where a clause of the source sentence ends: the source goes on with a comma there.
+    const std::string head = first.substr(0, first.size() - 1);  // without its "."
+    EXPECT_NE(a.sentences[0].text.find(head + "،"), std::string::npos) << "cut inside a clause: " << first;
+}
+
+TEST(extractive, long_sentences_are_kept_whole_when_the_limit_is_off_or_for_english) {
+    const auto a = analyze_plain(arabic_long_lead(), "ar", false);
+    precis::plan_params off;
+    off.max_sentence_words = 0;
+    const auto r = precis::summarize_extractive(a, make_spec(75, 1, "ar"), off);
+    ASSERT_EQ(r.paragraphs.size(), 1u);
+    const auto sents = precis::split_sentences(r.paragraphs[0], "ar");
+    ASSERT_FALSE(sents.empty());
+    const std::string first = r.paragraphs[0].substr(sents[0].begin, sents[0].end - sents[0].begin);
+    EXPECT_GT(precis::count_words(first), precis::default_max_sentence_words("ar") * 5 / 4)
+        << "with max_sentence_words = 0 the lead sentence is not limited: " << r.paragraphs[0];
+    EXPECT_EQ(precis::default_max_sentence_words("en"), 0u) << "English sentences are not limited by default";
+}
+
+TEST(extractive, the_target_is_reached_when_sentence_heads_alone_are_too_short) {
+    // Two long sentences (64 + 64 words) and a target above what their heads hold: sentences are used whole.
+    const std::string lead = arabic_long_lead();
+    const std::string first = lead.substr(0, lead.find(". ") + 1);
+    const auto a = analyze_plain(first + " " + first, "ar", false);
+    ASSERT_EQ(a.sentences.size(), 2u);
+    const auto spec = make_spec(110, 2, "ar");
+    const auto r = precis::summarize_extractive(a, spec);
+    ASSERT_EQ(r.paragraphs.size(), 2u);
+    EXPECT_GE(total_words(r), spec.min_words);
+    EXPECT_LE(total_words(r), spec.max_words);
+}
