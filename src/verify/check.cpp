@@ -482,29 +482,28 @@ check_item check_repetition(const text_index &summary) {
     while (capacity < 2 * n_grams) capacity *= 2;
     std::vector<slot> table(capacity);
     const int shift = 64 - std::countr_zero(capacity);
+    // The most repeated 4-gram, ties going to the smallest hash (the order a sorted list would give), and
+    // reported at its first occurrence. Kept up to date on every count: counts only grow, so the best of
+    // the updates is the best of the final counts, without a pass over the table.
+    std::size_t distinct = 0;
+    std::size_t best_count = 0;
+    std::size_t best_at = 0;
+    std::uint64_t best_hash = 0;
     for (std::size_t i = 0; i < n_grams; ++i) {
         std::uint64_t h = 0;
         for (std::size_t k = 0; k < 4; ++k) h = detail::hash_combine(h, summary.words[i + k].hash);
         std::size_t at = static_cast<std::size_t>((h * 0x9e3779b97f4a7c15ull) >> shift);
         while (table[at].count != 0 && table[at].hash != h) at = (at + 1) & (capacity - 1);
-        if (table[at].count++ == 0) {
-            table[at].hash = h;
-            table[at].first = static_cast<std::uint32_t>(i);
+        slot &e = table[at];
+        if (e.count++ == 0) {
+            e.hash = h;
+            e.first = static_cast<std::uint32_t>(i);
+            ++distinct;
         }
-    }
-    // The most repeated 4-gram, ties going to the smallest hash (the order a sorted list would give), and
-    // reported at its first occurrence.
-    std::size_t distinct = 0;
-    std::size_t best_count = 0;
-    std::size_t best_at = 0;
-    std::uint64_t best_hash = 0;
-    for (const slot &e : table) {
-        if (e.count == 0) continue;
-        ++distinct;
-        if (e.count > best_count || (e.count == best_count && e.hash < best_hash)) {
+        if (e.count > best_count || (e.count == best_count && h < best_hash)) {
             best_count = e.count;
             best_at = e.first;
-            best_hash = e.hash;
+            best_hash = h;
         }
     }
     const std::size_t repeated = n_grams - distinct;

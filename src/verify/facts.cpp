@@ -518,12 +518,27 @@ void scan_scale_word(const text_index &idx, std::size_t w, std::vector<number_to
         return bits;
     }();
     const auto may_be_scale = [](std::uint64_t h) { return scale_hash_bits.test(h % 4096); };
+    // The first letters of the Arabic scale words (ا م ب ت), indexed by the two UTF-8 bytes of an Arabic-block
+    // letter: a prefixed word ("و", "ب", "ل", "ف", "ك" are very common prefixes) whose next letter is none of
+    // them is no scale word, and needs no hash of its bare form.
+    static const std::bitset<256> scale_first_letters = [] {
+        std::bitset<256> bits;
+        for (const auto &[key, entry] : scale_words()) {
+            const auto b0 = static_cast<unsigned char>(key[0]);
+            if ((b0 & 0xFC) == 0xD8 && key.size() > 1) bits.set(((b0 & 0x03u) << 6) | (key[1] & 0x3Fu));
+        }
+        return bits;
+    }();
     const scale_entry *s = may_be_scale(idx.words[w].hash) ? find_scale(form) : nullptr;
     if (!s) {
         const std::string_view bare = without_prefix(form);
         // Only Arabic words take a prefix letter, and the bare form is itself Arabic.
-        if (!bare.empty() && static_cast<unsigned char>(bare[0]) >= 0x80 && may_be_scale(hash_bytes(bare)))
-            s = find_scale(bare);
+        if (bare.size() > 1) {
+            const auto b0 = static_cast<unsigned char>(bare[0]);
+            if ((b0 & 0xFC) == 0xD8 && scale_first_letters.test(((b0 & 0x03u) << 6) | (bare[1] & 0x3Fu)) &&
+                may_be_scale(hash_bytes(bare)))
+                s = find_scale(bare);
+        }
     }
     if (!s || !s->standalone) return;
     number_token t;
