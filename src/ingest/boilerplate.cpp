@@ -667,30 +667,70 @@ bool judge(std::string_view text, token_list &toks, std::string &reason) {
     return !toks.empty() && judge(text, std::as_const(toks), reason);
 }
 
+
+// The spans of the tokens of a window of a text: `toks` were found by tokenising text[from, from + size),
+// `complete` when the window had no more tokens than the limit asked for.
+struct window_spans {
+    token_list toks;
+    std::size_t from = 0;
+    bool complete = true;
+};
+
+// Leaves in `out` the spans of the segment text[a, b) (a at a token start, b at most the start of the next
+// token, so no token crosses either end), relative to a, as tokenize would find them, and returns false
+// when it has more than max_tokens tokens. Segments lie inside windows whose spans are already known, so
+// the spans are copied from there, which is what tokenising would give: a token's extent depends only on
+// the characters up to the next one, and segments end before one. Where the window does not reach (a
+// window cut at its token limit), the segment is tokenised.
+bool segment_spans(std::string_view text, std::size_t a, std::size_t b, const window_spans &w, token_list &out) {
+    const std::vector<token> &wt = w.toks.toks;
+    const bool known = a >= w.from && (w.complete || (!wt.empty() && b <= w.from + wt.back().end));
+    if (!known) return tokenize(text.substr(a, b - a), max_tokens, &out, detail_level::spans);
+    out.clear();
+    auto it = std::lower_bound(wt.begin(), wt.end(), a - w.from,
+                               [](const token &t, std::size_t at) { return t.begin < at; });
+    for (; it != wt.end() && w.from + it->begin < b; ++it) {
+        if (out.size() == max_tokens) return false;
+        out.toks.push_back(token{w.from + it->begin - a, w.from + it->end - a, 0, 0, it->number});
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string_view strip_boilerplate(std::string_view line, std::vector<removed_block> &removed) {
     std::string_view text = trim(line);
     if (text.empty()) return text;
     std::string reason;
-    token_list toks;  // reused for every segment judged below
+    // Kept per thread so that lines do not allocate (this runs on every line of every document): the spans
+    // of the trailing and leading windows, and the tokens of the segment being judged.
+    thread_local window_spans tail_window, head_window;
+    thread_local token_list toks;
     const std::size_t tail_from = text.size() > edge_window_bytes ? align(text, text.size() - edge_window_bytes) : 0;
-    const std::vector<std::size_t> tail_starts = segment_starts(text, tail_from, text.size(), toks);
+    tail_window.from = tail_from;
+    const std::vector<std::size_t> tail_starts =
+        segment_starts(text, tail_from, text.size(), tail_window.toks, max_tokens * 4, &tail_window.complete);
     // The whole line: only a line of at most max_tokens tokens can be boilerplate. When the trailing window
     // is the whole line (most lines), its tokens tell that without a counting pass.
-    const bool short_line = tail_from == 0 ? toks.size() <= max_tokens
+    const bool short_line = tail_from == 0 ? tail_window.toks.size() <= max_tokens
                                            : tokenize(text, max_tokens, nullptr, detail_level::count);
-    // judge() on text whose spans are in `toks`, normalising only text that passes may_be_boilerplate.
+    // judge() on text whose spans are in `spans`, normalising only text that passes may_be_boilerplate.
     const phrase_table &t = table();
-    std::string scratch;
-    const auto judged_boilerplate = [&](std::string_view segment) {
-        if (!may_be_boilerplate(segment, toks, t, scratch)) return false;
+    thread_local std::string scratch;
+    const auto judged_boilerplate = [&](std::string_view segment, const token_list &spans) {
+        if (!may_be_boilerplate(segment, spans, t, scratch)) return false;
         tokenize(segment, max_tokens, &toks);
         return judge(segment, std::as_const(toks), reason);
     };
     if (short_line) {
-        if (tail_from != 0) tokenize(text, max_tokens, &toks, detail_level::spans);  // else toks has them
-        if (judged_boilerplate(text)) {
+        bool judged = false;
+        if (tail_from != 0) {
+            tokenize(text, max_tokens, &toks, detail_level::spans);
+            judged = judged_boilerplate(text, toks);
+        } else {
+            judged = judged_boilerplate(text, tail_window.toks);
+        }
+        if (judged) {
             removed.push_back({std::string(text), reason});
             return {};
         }
@@ -708,8 +748,8 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
                 continue;
             }
             const std::string_view seg = trim(text.substr(*it, end - *it));
-            if (!tokenize(seg, max_tokens, &toks, detail_level::spans)) break;
-            if (judged_boilerplate(seg)) {
+            if (!segment_spans(text, *it, *it + seg.size(), tail_window, toks)) break;
+            if (judged_boilerplate(seg, toks)) {
                 tail.push_back({std::string(seg), reason});
                 end = trim(text.substr(0, *it)).size();
                 it = starts.rbegin();
@@ -731,27 +771,33 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
         // long to judge and stops the search, so later starts cannot matter. Once a segment has been cut,
         // the rest of the window's starts are found after all.
         const bool reuse = tail_from == 0 && to == text.size();
-        bool complete = true;
-        std::vector<std::size_t> starts =
-            reuse ? tail_starts : segment_starts(text, 0, to, toks, max_tokens + 2, &complete);
+        const window_spans &spans = reuse ? tail_window : head_window;
+        std::vector<std::size_t> starts;
+        if (reuse) {
+            starts = tail_starts;
+        } else {
+            head_window.from = 0;
+            starts = segment_starts(text, 0, to, head_window.toks, max_tokens + 2, &head_window.complete);
+        }
+        bool more = !reuse && !head_window.complete;  // starts past the first max_tokens + 2 tokens not yet found
         std::size_t k = 0;
         bool stopped = false;
         while (true) {
             for (; k < starts.size() && !stopped; ++k) {
                 if (starts[k] <= begin || starts[k] >= end) continue;
                 const std::string_view seg = trim(text.substr(begin, starts[k] - begin));
-                if (!tokenize(seg, max_tokens, &toks, detail_level::spans)) {
+                if (!segment_spans(text, begin, begin + seg.size(), spans, toks)) {
                     stopped = true;
-                } else if (judged_boilerplate(seg)) {
+                } else if (judged_boilerplate(seg, toks)) {
                     removed.push_back({std::string(seg), reason});
                     begin = starts[k];
                 } else if (!follows_separator(text, starts[k])) {
                     stopped = true;
                 }
             }
-            if (stopped || complete || begin == 0) break;
-            starts = segment_starts(text, 0, to, toks);
-            complete = true;
+            if (stopped || !more || begin == 0) break;
+            starts = segment_starts(text, 0, to, head_window.toks, max_tokens * 4, &head_window.complete);
+            more = false;
         }
     }
     std::reverse(tail.begin(), tail.end());
