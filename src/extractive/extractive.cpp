@@ -1,5 +1,7 @@
 #include "precis/extractive.h"
 
+#include <algorithm>
+
 #include "precis/utf8.h"
 #include "precis/words.h"
 
@@ -49,6 +51,21 @@ std::string cut_sentence(std::string_view sentence, std::size_t keep) {
         if (is_letter_or_digit(cp) || is_closing(cp)) end = pos;
     }
     std::string out(head.substr(0, end));
+    // A cut inside a quotation would leave it open; close it before the terminator ("«…", "“…", or an odd
+    // number of straight quotes).
+    int guillemets = 0, curly = 0, straight = 0;
+    pos = 0;
+    while (pos < out.size()) {
+        const char32_t cp = next_code_point(out, pos);
+        if (cp == U'\u00AB') ++guillemets;
+        else if (cp == U'\u00BB') guillemets = std::max(0, guillemets - 1);
+        else if (cp == U'\u201C') ++curly;
+        else if (cp == U'\u201D') curly = std::max(0, curly - 1);
+        else if (cp == U'"') straight ^= 1;
+    }
+    if (straight) out += '"';
+    for (; curly > 0; --curly) append_utf8(out, U'\u201D');
+    for (; guillemets > 0; --guillemets) append_utf8(out, U'\u00BB');
     out += terminator_of(sentence);
     return out;
 }

@@ -90,6 +90,10 @@ TEST(extractive, a_cut_sentence_ends_at_a_clause_boundary_with_its_terminator) {
     EXPECT_EQ(precis::cut_sentence("وقال رئيس البلدية إن المشروع استغرق ثلاث سنوات، وإن كلفته بلغت خمسة ملايين.", 7),
               "وقال رئيس البلدية إن المشروع استغرق ثلاث.");
     EXPECT_EQ(precis::cut_sentence("Short one.", 5), "Short one.") << "keeping all words keeps the sentence";
+    EXPECT_EQ(precis::cut_sentence("He said \"we will return next year, with a bigger ship\".", 5),
+              "He said \"we will return\".")
+        << "a quotation the cut leaves open is closed";
+    EXPECT_EQ(precis::cut_sentence("وقال المدير «سنفتح المدرسة، ونستقبل الطلاب» أمس.", 3), "وقال المدير «سنفتح».");
 }
 
 TEST(extractive, whole_source_when_the_target_exceeds_it_with_a_warning) {
