@@ -115,11 +115,86 @@ bool is_ascii_alnum(unsigned char c) {
 // What tokenize records: only the count, the token spans, or the spans with their normalised forms.
 enum class detail_level { count, spans, forms };
 
+bool is_arabic_indic_digit(char32_t cp) { return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9); }
+
+// tokenize at detail_level::spans, written out with its state in locals: this finds the spans of every
+// window of every line, and the general version's shared state cost about twice as much per character.
+// ASCII spaces and punctuation other than the apostrophe only end a token; everything else takes the same
+// code-point path as tokenize.
+bool tokenize_spans(std::string_view text, std::size_t limit, token_list &out) {
+    out.clear();
+    std::vector<token> &toks = out.toks;
+    const auto *data = reinterpret_cast<const unsigned char *>(text.data());
+    const std::size_t n = text.size();
+    std::size_t pos = 0;
+    std::size_t begin = 0;
+    bool in_token = false;
+    bool digits = true;
+    while (pos < n) {
+        const unsigned char b = data[pos];
+        if (b < 0x80) {
+            if (is_ascii_alnum(b)) {
+                if (!in_token) {
+                    in_token = true;
+                    digits = true;
+                    begin = pos;
+                }
+                bool other = false;
+                do {
+                    other = other || data[pos] > '9';
+                    ++pos;
+                } while (pos < n && is_ascii_alnum(data[pos]));
+                digits = digits && !other;
+                continue;
+            }
+            if (b != '\'') {
+                if (in_token) {
+                    in_token = false;
+                    if (toks.size() == limit) return false;
+                    toks.push_back(token{begin, pos, 0, 0, digits});
+                }
+                ++pos;
+                continue;
+            }
+        }
+        const std::size_t start = pos;
+        const char32_t cp = decode_fast(text, pos);
+        if (is_letter_or_digit_fast(cp) || (in_token && is_arabic_mark(cp))) {
+            if (!in_token) {
+                in_token = true;
+                digits = true;
+                begin = start;
+            }
+            if (!(cp >= '0' && cp <= '9') && !is_arabic_indic_digit(cp)) digits = false;
+            continue;
+        }
+        if (in_token && is_apostrophe(cp) && pos < n) {
+            std::size_t peek = pos;
+            if (is_letter_or_digit_fast(decode_fast(text, peek))) continue;  // "don't": one word
+        }
+        if (in_token) {
+            in_token = false;
+            if (toks.size() == limit) return false;
+            toks.push_back(token{begin, start, 0, 0, digits});
+        }
+        if (cp == 0x00A9) {  // ©
+            if (toks.size() == limit) return false;
+            toks.push_back(token{start, pos, 0, 0, false});
+        }
+    }
+    if (in_token) {
+        if (toks.size() == limit) return false;
+        toks.push_back(token{begin, n, 0, 0, digits});
+    }
+    return true;
+}
+
 // Splits `text` into words (runs of letters/digits, Arabic marks and inner apostrophes) and "©" symbols.
 // Returns false, leaving a partial list, when there are more than `limit` tokens: the caller only judges
 // short text, so it never pays for a long line. Normalising is most of the cost, so callers ask only for
 // what they use: a count turns long lines away, spans find segment starts, forms are for judging.
 bool tokenize(std::string_view text, std::size_t limit, token_list *out, detail_level level = detail_level::forms) {
+    if (level == detail_level::spans && out) return tokenize_spans(text, limit, *out);
     if (level == detail_level::count) out = nullptr;
     const bool forms = level == detail_level::forms;
     if (out) out->clear();
