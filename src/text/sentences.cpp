@@ -257,8 +257,9 @@ bool quote_closes_later(std::string_view line, std::size_t from, quote_tracker s
 // position just after the first such terminator in [from, to), or npos.
 std::size_t next_glued_break(std::string_view line, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
-        const char c = line[i];
-        if ((c != '.' && c != '!' && c != '?') || i == 0) continue;
+        const auto c = static_cast<unsigned char>(line[i]);
+        // Letters and all non-ASCII bytes are above '?': one comparison turns away most bytes.
+        if (c > '?' || (c != '.' && c != '!' && c != '?') || i == 0) continue;
         std::size_t before = i - 1;
         while (before > 0 && (static_cast<unsigned char>(line[before]) & 0xC0) == 0x80) --before;
         std::size_t p = before;
