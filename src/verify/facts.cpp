@@ -148,10 +148,6 @@ char32_t previous_code_point(std::string_view s, std::size_t pos, std::size_t &s
     return detail::decode_fast(s, p);
 }
 
-bool is_arabic_prefix_letter(char32_t cp) noexcept {
-    return cp == U'و' || cp == U'ب' || cp == U'ل' || cp == U'ف' || cp == U'ك';
-}
-
 double group_value(std::string_view digits) noexcept {
     double v = 0;
     for (char c : digits) v = v * 10 + (c - '0');
@@ -179,12 +175,15 @@ void apply_scale(number_token &t) {
 }
 
 // Strips one Arabic conjunction/preposition prefix letter ("وملايين" → "ملايين").
+// Called for most Arabic words (scale-word lookup), so the prefix letters are compared as their UTF-8
+// bytes: و D9 88, ب D8 A8, ل D9 84, ف D9 81, ك D9 83.
 std::string_view without_prefix(std::string_view form) {
-    if (form.size() > 2) {
-        std::size_t p = 0;
-        if (is_arabic_prefix_letter(detail::decode_fast(form, p))) return form.substr(p);
-    }
-    return {};
+    if (form.size() <= 2) return {};
+    const auto b0 = static_cast<unsigned char>(form[0]);
+    const auto b1 = static_cast<unsigned char>(form[1]);
+    const bool prefix = (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x84 || b1 == 0x81 || b1 == 0x83)) ||
+                        (b0 == 0xD8 && b1 == 0xA8);
+    return prefix ? form.substr(2) : std::string_view{};
 }
 
 const scale_entry *find_scale(std::string_view form) {
