@@ -9,8 +9,8 @@
 //   1. Salience (precis/salience.h): LexRank centrality + news position + length, one score per sentence.
 //   2. Budgeted selection: a sentence longer than plan_params::max_sentence_words (by default 45 words for
 //      Arabic, no limit otherwise) counts, and is used, only up to a clause boundary near that limit, so
-//      one run-on sentence does not take the whole budget (lifted when the heads alone fall short of the
-//      target). Then maximal marginal relevance (Carbonell & Goldstein, 1998) picks sentences, best first
+//      one run-on sentence does not take the whole budget (raised when the heads alone fall short of the
+//      target); salience and redundancy of such a sentence are those of its head. Then maximal marginal relevance (Carbonell & Goldstein, 1998) picks sentences, best first
 //      and penalised by their similarity to those already chosen, while the total stays within
 //      [spec.min_words, spec.max_words]; it stops once the total reaches spec.min_words.
 //   3. When whole sentences cannot land in the range (every remaining sentence is too long, or the gap is
@@ -68,7 +68,8 @@ struct plan_params {
                                      // are still missing; below that a later sentence that fits is sought
     // A chosen sentence longer than this many words is used only up to its last clause boundary at or
     // before the limit (exactly the limit when no boundary keeps half of it); the words saved go to other
-    // sentences. Unset: default_max_sentence_words(source language); 0: no limit.
+    // sentences, and the sentence is scored by that head. Unset: default_max_sentence_words(source
+    // language); 0: no limit.
     std::optional<std::size_t> max_sentence_words;
 };
 
