@@ -425,9 +425,44 @@ const language *find_language(std::string_view code_or_name) {
 
 namespace {
 
-// Letter counts per script over at most `limit` bytes.
-std::array<std::size_t, 12> script_histogram(std::string_view text,
-                                             std::size_t limit = std::string_view::npos) {
+// Counts of the letters that tell Arabic from Persian and Urdu (see arabic_script_language).
+struct arabic_letter_counts {
+    std::size_t arabic_only = 0, persian = 0, urdu = 0;
+    void add(char32_t cp) {
+        switch (cp) {
+            case 0x064A:
+            case 0x0643:
+            case 0x0629:
+            case 0x0649:
+                ++arabic_only;
+                break;  // ي ك ة ى
+            case 0x06CC:
+            case 0x06A9:
+            case 0x067E:
+            case 0x0686:
+            case 0x0698:
+            case 0x06AF:
+                ++persian;
+                break;
+            case 0x06D2:
+            case 0x06BA:
+            case 0x0679:
+            case 0x0688:
+            case 0x0691:
+            case 0x06BE:
+                ++urdu;
+                break;
+            default:
+                break;
+        }
+    }
+};
+
+// Letter counts per script over at most `limit` bytes. With `letters`, also counts those letters in the
+// same pass (identify_language needs them only for Arabic-script text, but a second pass over the text
+// cost more than the switch).
+std::array<std::size_t, 12> script_histogram(std::string_view text, std::size_t limit = std::string_view::npos,
+                                             arabic_letter_counts *letters = nullptr) {
     std::array<std::size_t, 12> counts{};
     if (text.size() > limit) text = text.substr(0, limit);
     std::size_t pos = 0;
@@ -457,6 +492,7 @@ std::array<std::size_t, 12> script_histogram(std::string_view text,
             continue;
         }
         const char32_t cp = detail::decode_fast(text, pos);  // inline for two-byte letters
+        if (letters) letters->add(cp);
         // The Arabic and Russian alphabets are most of the non-ASCII letters precis sees: count them
         // without asking ICU (its property lookups dominated analyze on Arabic text).
         if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A)) {
@@ -553,42 +589,8 @@ class textcat_classifier {
 
 // Persian and Urdu write in Arabic script but use letters Arabic does not (and not the Arabic forms of ya and
 // kaf), which separates them from Arabic more reliably than n-grams on short text.
-language_guess arabic_script_language(std::string_view text, double share) {
-    std::size_t arabic_only = 0, persian = 0, urdu = 0;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        if (static_cast<unsigned char>(text[pos]) < 0x80) {
-            ++pos;
-            continue;
-        }
-        // Inline for the two-byte Arabic letters that are all of this text (the call cost more than the switch).
-        switch (detail::decode_fast(text, pos)) {
-            case 0x064A:
-            case 0x0643:
-            case 0x0629:
-            case 0x0649:
-                ++arabic_only;
-                break;  // ي ك ة ى
-            case 0x06CC:
-            case 0x06A9:
-            case 0x067E:
-            case 0x0686:
-            case 0x0698:
-            case 0x06AF:
-                ++persian;
-                break;
-            case 0x06D2:
-            case 0x06BA:
-            case 0x0679:
-            case 0x0688:
-            case 0x0691:
-            case 0x06BE:
-                ++urdu;
-                break;
-            default:
-                break;
-        }
-    }
+language_guess arabic_script_language(const arabic_letter_counts &letters, double share) {
+    const std::size_t arabic_only = letters.arabic_only, persian = letters.persian, urdu = letters.urdu;
     const std::size_t total = arabic_only + persian + urdu;
     if (total == 0 || arabic_only * 2 >= total)
         return {"ar", share * (total ? 0.5 + 0.5 * arabic_only / double(total) : 0.8)};
@@ -740,7 +742,8 @@ std::string_view prefix_of(std::string_view text, std::size_t limit) {
 language_guess identify_language(std::string_view text) {
     // 16 KiB of an article settles its script and language; reading more only costs time.
     text = prefix_of(text, 16 * 1024);
-    const auto counts = script_histogram(text);
+    arabic_letter_counts letters;
+    const auto counts = script_histogram(text, std::string_view::npos, &letters);
     std::size_t total = 0;
     std::size_t best = 0;
     script top = script::unknown;
@@ -756,7 +759,7 @@ language_guess identify_language(std::string_view text) {
     const std::size_t kana = counts[static_cast<int>(script::kana)];
     switch (top) {
         case script::arabic:
-            return arabic_script_language(text, share);
+            return arabic_script_language(letters, share);
         case script::han:
             // Japanese mixes kanji with kana; Chinese has no kana at all.
             if (kana * 10 > total)
