@@ -46,6 +46,7 @@ TEST(extractive_easc, rouge1_at_least_the_lead_n_words_baseline_and_every_summar
     const auto o = precis::mean(ours), l = precis::mean(lead);
     RecordProperty("precis_r1", std::to_string(o.r1));
     RecordProperty("lead_n_words_r1", std::to_string(l.r1));
-    // The strong Lead-N-words baseline computed in this run (52.05; precis measured 52.33).
+    // The strong Lead-N-words baseline computed in this run (52.05; precis measured 53.44).
     EXPECT_GE(o.r1, l.r1) << "precis " << o.r1 << " vs Lead-N words " << l.r1;
+    EXPECT_GE(o.r1, 53.0) << "precis R1 " << o.r1 << " is below the required 53.0 at the mean reference length";
 }
