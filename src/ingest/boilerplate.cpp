@@ -339,6 +339,7 @@ struct phrase_table {
     // For may_be_boilerplate: the words a boilerplate text can start with (phrase starts, filler, navigation
     // prefixes, calls to action), and the words that can make it a copyright notice, as code points.
     string_set line_starts;
+    string_set nav_starts;  // first words of navigation prefixes and calls to action (is_prefixed_navigation)
     char_words copyright_chars;
     // Normalised forms of the call-to-action words is_prefixed_navigation compares with.
     std::string press_here, click_here, subscribe_ar, newsletter_ar;
@@ -418,12 +419,13 @@ phrase_table build_table() {
     t.click_here = normalised_key("انقر هنا");
     t.subscribe_ar = normalised_key("اشترك");
     t.newsletter_ar = normalised_key("النشرة");
-    t.line_starts = t.phrase_starts;
-    t.line_starts.insert(t.filler.begin(), t.filler.end());
-    for (const std::string &p : t.nav_prefixes) t.line_starts.insert(first_word(p));
+    for (const std::string &p : t.nav_prefixes) t.nav_starts.insert(first_word(p));
     for (const std::string &w : {std::string("click"), first_word(t.press_here), first_word(t.click_here),
                                  std::string("subscribe"), std::string("sign"), t.subscribe_ar})
-        t.line_starts.insert(w);
+        t.nav_starts.insert(w);
+    t.line_starts = t.phrase_starts;
+    t.line_starts.insert(t.filler.begin(), t.filler.end());
+    t.line_starts.insert(t.nav_starts.begin(), t.nav_starts.end());
     string_set copyright_words = t.copyright_starts;
     for (const char *raw : {"\xC2\xA9", "copyright", "c"}) copyright_words.insert(normalised_key(raw));
     for (const std::string &w : copyright_words) {
@@ -675,16 +677,20 @@ void form_of(std::string_view word, std::string &out) {
     }
 }
 
-// A necessary condition for judge(), read from token spans alone: the first token can start boilerplate
-// (it starts a phrase, is filler or a number, starts a navigation prefix or a call to action), or some
-// token can make a copyright notice ("©", "copyright", "(c)", the first word of "all rights reserved").
-// Article sentences fail it at once, and then are never normalised.
+// A necessary condition for judge(), read from token spans alone. Each judgement has its own length limit
+// and needs its own kind of word: a copyright notice (at most max_copyright_words) a word such as "©",
+// "copyright", "(c)" or the first word of "all rights reserved"; prefixed navigation and calls to action (at
+// most max_prefix_words) a first word that starts one; covered text (at most max_covered_words) a first word
+// that starts a phrase, is filler or is a number. Article sentences fail it at once (most are too long for
+// all but the copyright test), and then are never normalised.
 bool may_be_boilerplate(std::string_view text, const token_list &spans, const phrase_table &t, std::string &scratch) {
-    if (spans.empty()) return false;
-    if (spans[0].number) return true;
+    static_assert(max_covered_words <= max_prefix_words && max_prefix_words <= max_copyright_words);
+    const std::size_t n = spans.size();
+    if (n == 0 || n > max_copyright_words) return false;
     form_of(text.substr(spans[0].begin, spans[0].end - spans[0].begin), scratch);
-    if (t.line_starts.count(scratch)) return true;
-    for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (n <= max_prefix_words && t.nav_starts.count(scratch)) return true;
+    if (n <= max_covered_words && (spans[0].number || t.line_starts.count(scratch))) return true;
+    for (std::size_t i = 0; i < n; ++i) {
         const std::string_view word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
         if (t.copyright_chars.may_match(word) && normalises_to_one_of(word, t.copyright_chars)) return true;
     }
