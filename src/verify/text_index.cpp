@@ -43,6 +43,7 @@ struct arabic_action {
     bool same = false;   // kept unchanged (to == the code point): extends the run copied as is
     bool digit = false;  // an Arabic-Indic or Persian digit
     bool letter = false; // an Arabic letter, U+0621–U+064A but tatweel (what indexed_word::arabic_only means)
+    bool alnum = false;  // is_letter_or_digit
 };
 
 struct arabic_table {
@@ -60,6 +61,7 @@ const arabic_table &arabic_actions() {
             a.same = keep && m == cp;
             a.digit = (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
             a.letter = cp >= 0x0621 && cp <= 0x064A && cp != 0x0640;
+            a.alnum = is_letter_or_digit_fast(cp);
         }
         return t;
     }();
@@ -69,11 +71,13 @@ const arabic_table &arabic_actions() {
 // Appends the matching form of `word`: append_letters(normalize_for_matching(word)), computed character by
 // character (normalisation maps each character on its own). ASCII and the Arabic block, nearly all the
 // text, are mapped inline; other characters go through normalize_for_matching one at a time (`scratch`).
-// Also says whether the word holds a digit (ASCII, Arabic-Indic or Persian) and whether it is Arabic
-// letters only, which later scans would otherwise find out in passes of their own.
+// Also says whether the word holds a digit (ASCII, Arabic-Indic or Persian), whether it is Arabic letters
+// only, and where its last letter or digit ends, which later scans would otherwise find out in passes of
+// their own.
 struct form_flags {
     bool digit = false;
     bool arabic_only = true;
+    std::size_t alnum_end = 0;  // offset in the word just past its last letter or digit; 0 when none
 };
 
 form_flags append_form(std::string &out, std::string_view word, std::string &scratch, const arabic_table &arabic) {
@@ -82,6 +86,7 @@ form_flags append_form(std::string &out, std::string_view word, std::string &scr
     std::size_t pos = 0;
     bool digit = false;
     bool arabic_only = !word.empty();
+    std::size_t alnum_end = 0;
     const std::size_t n = word.size();
     const auto flush = [&](std::size_t upto) { out.append(word.data() + kept, upto - kept); };
     while (pos < n) {
@@ -92,11 +97,18 @@ form_flags append_form(std::string &out, std::string_view word, std::string &scr
             arabic_only = false;
             if (c0 >= '0' && c0 <= '9') {
                 digit = true;
+                alnum_end = pos;
                 continue;
             }
-            if (c0 >= 'a' && c0 <= 'z') continue;
+            if (c0 >= 'a' && c0 <= 'z') {
+                alnum_end = pos;
+                continue;
+            }
             flush(start);
-            if (c0 >= 'A' && c0 <= 'Z') out.push_back(static_cast<char>(c0 - 'A' + 'a'));
+            if (c0 >= 'A' && c0 <= 'Z') {
+                out.push_back(static_cast<char>(c0 - 'A' + 'a'));
+                alnum_end = pos;
+            }
         } else if ((c0 & 0xFC) == 0xD8 && pos + 1 < n && (static_cast<unsigned char>(word[pos + 1]) & 0xC0) == 0x80) {
             // U+0600–U+06FF is D8–DB followed by a continuation byte: the table index comes from the two
             // bytes without a full decode.
@@ -105,11 +117,12 @@ form_flags append_form(std::string &out, std::string_view word, std::string &scr
             const arabic_action a = arabic.at[((c0 & 0x03u) << 6) | (c1 & 0x3Fu)];
             digit = digit || a.digit;
             arabic_only = arabic_only && a.letter;
+            if (a.alnum) alnum_end = pos;
             if (a.same) continue;
             flush(start);
             if (a.to != 0) append_utf8_fast(out, a.to);
         } else {
-            decode_fast(word, pos);
+            if (is_letter_or_digit_fast(decode_fast(word, pos))) alnum_end = pos;
             arabic_only = false;
             flush(start);
             scratch.clear();
@@ -119,7 +132,7 @@ form_flags append_form(std::string &out, std::string_view word, std::string &scr
         kept = pos;
     }
     flush(pos);
-    return {digit, arabic_only};
+    return {digit, arabic_only, alnum_end};
 }
 
 }  // namespace
@@ -158,33 +171,21 @@ text_index index_text(std::string_view text) {
         const form_flags flags =
             append_form(idx.forms, text.substr(spans[i].begin, spans[i].end - spans[i].begin), scratch, arabic);
         const std::string_view f = std::string_view(idx.forms).substr(idx.form_begin.back());
-        idx.words.push_back(
-            {spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), false, flags.digit, flags.arabic_only});
-    }
-    // Sentence ends: terminal punctuation after the word's last letter or digit, or a line break before the
-    // next word. Each byte is looked at once or twice, so this stays linear.
-    for (std::size_t i = 0; i < idx.words.size(); ++i) {
-        const std::size_t gap_end = i + 1 < idx.words.size() ? idx.words[i + 1].begin : text.size();
-        std::size_t tail = idx.words[i].end;
-        // Back over the word's trailing punctuation (ASCII or Arabic; letters and digits stop it).
-        while (tail > idx.words[i].begin) {
-            std::size_t s = tail - 1;
-            while (s > idx.words[i].begin && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
-            std::size_t q = s;
-            if (is_letter_or_digit_fast(decode_fast(text, q))) break;
-            tail = s;
-        }
+        // Sentence end: terminal punctuation after the word's last letter or digit, or a blank line before
+        // the next word. Each byte is looked at once or twice, so this stays linear.
         // A single line break is not an end: hard-wrapped text (EASC breaks lines inside sentences) would
         // otherwise cut "3000 ريال" from the rest of its sentence. A blank line (a paragraph break) is.
+        const std::size_t gap_end = i + 1 < spans.size() ? spans[i + 1].begin : text.size();
         bool end = false;
         int breaks = 0;
-        for (std::size_t p = tail; p < gap_end && !end;) {
+        for (std::size_t p = spans[i].begin + flags.alnum_end; p < gap_end && !end;) {
             const char32_t cp = decode_fast(text, p);
             breaks += cp == '\n';
             end = cp == '.' || cp == '!' || cp == '?' || cp == ';' || breaks >= 2 || cp == 0x061F || cp == 0x061B ||
                   cp == 0x06D4 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026;
         }
-        idx.words[i].ends_sentence = end;
+        idx.words.push_back(
+            {spans[i].begin, spans[i].end, f.empty() ? 0 : hash_bytes(f), end, flags.digit, flags.arabic_only});
     }
     idx.form_begin.push_back(static_cast<std::uint32_t>(idx.forms.size()));
     return idx;
