@@ -5,7 +5,7 @@
 //   bench_eval_tables [DATA_DIR] [--quick] [--set name=value ...] [--dump FILE] [--features FILE] [--show ID]
 //
 // DATA_DIR defaults to ../shared/data. --set tunes plan_params for experiments (centrality, position, length,
-// decay, lead_bonus, lambda); BENCHMARKS.md uses the defaults. Prints markdown on stdout. --quick skips the
+// decay, lead_bonus, lambda, max_sentence); BENCHMARKS.md uses the defaults. Prints markdown on stdout. --quick skips the
 // ROUGE validation and the structure runs; --dump writes precis's per-document ROUGE-1 (CNN/DM at the Lead-3
 // length, EASC at the mean reference length) so a tuning script can cross-validate over folds of documents;
 // --features writes, per document, each sentence's salience signals, ROUGE tokens and similarities with the

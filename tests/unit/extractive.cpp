@@ -213,3 +213,21 @@ TEST(extractive, the_target_is_reached_when_sentence_heads_alone_are_too_short) 
     EXPECT_GE(total_words(r), spec.min_words);
     EXPECT_LE(total_words(r), spec.max_words);
 }
+
+TEST(extractive, paragraph_count_is_exact_and_length_in_range_when_long_arabic_sentences_are_limited) {
+    // Long sentences between short ones, any target: the limit never costs the length or the paragraph count.
+    const std::string lead = arabic_long_lead();
+    const std::string first = lead.substr(0, lead.find(". ") + 1);
+    const auto a = analyze_plain(lead + "\n\n" + first + " " + arabic + "\n\n" + first, "ar", false);
+    std::mt19937 rng(11);
+    for (int trial = 0; trial < 80; ++trial) {
+        const std::size_t k = 1 + rng() % std::min<std::size_t>(a.sentences.size(), 6);
+        const std::size_t words = std::max<std::size_t>(k, 5 + rng() % (a.words - 5));
+        const auto spec = make_spec(words, k, "ar");
+        const auto r = precis::summarize_extractive(a, spec);
+        ASSERT_EQ(r.paragraphs.size(), k) << "words=" << words;
+        const std::size_t n = total_words(r);
+        EXPECT_GE(n, spec.min_words) << "words=" << words << " k=" << k;
+        EXPECT_LE(n, spec.max_words) << "words=" << words << " k=" << k;
+    }
+}
