@@ -297,11 +297,10 @@ struct char_words {
     static constexpr std::size_t max_ascii = 32;
     bool ascii_fast = true;
     std::array<std::uint64_t, 2> ascii_first{};
-    std::vector<char32_t> other_first;  // the non-ASCII first characters of `words`
+    std::vector<std::pair<char32_t, char32_t>> first_two;  // the first two characters of each of `words` (0: none)
     void add(std::u32string w) {
         if (!w.empty() && w[0] < 0x80) ascii_first[w[0] >> 6] |= std::uint64_t{1} << (w[0] & 63);
-        if (!w.empty() && w[0] >= 0x80 && std::find(other_first.begin(), other_first.end(), w[0]) == other_first.end())
-            other_first.push_back(w[0]);
+        if (!w.empty()) first_two.emplace_back(w[0], w.size() > 1 ? w[1] : 0);
         if (w.size() > max_ascii) ascii_fast = false;  // the fast path's buffer is too short for it
         if (std::all_of(w.begin(), w.end(), [](char32_t c) { return c < 0x80; })) {
             ascii_words.emplace_back(w.begin(), w.end());
@@ -311,18 +310,28 @@ struct char_words {
     }
     bool may_start_with_ascii(unsigned char c) const { return (ascii_first[c >> 6] >> (c & 63)) & 1u; }
     // False when the token `word` (raw text, as tokenize delimited it) cannot normalise to any of `words`,
-    // told from its first character: a letter, digit or "©" is the first character of the form. Inline,
-    // so the test costs no call for the most common case: every token of every line is asked.
+    // told from the first two characters of its form, read as normalises_to_one_of reads them (a token's
+    // first character, a letter, digit or "©", is the form's first). Inline, so the test costs no call for
+    // the most common case: every token of every line is asked, and in Arabic many start with the alef of
+    // "ال" as "اقرأ" does.
     bool may_match(std::string_view word) const {
         if (word.empty()) return false;
         std::size_t pos = 0;
         const char32_t cp = decode_fast(word, pos);
-        char32_t c = 0;
-        if (cp == 0x00A9) c = cp;
-        else if (is_letter_or_digit_fast(cp)) c = normalised(cp);
-        if (c == 0) return true;  // not a first character of a form: the full comparison decides
-        if (c < 0x80) return may_start_with_ascii(static_cast<unsigned char>(c));
-        return std::find(other_first.begin(), other_first.end(), c) != other_first.end();
+        char32_t c0 = 0;
+        if (cp == 0x00A9) c0 = cp;
+        else if (is_letter_or_digit_fast(cp)) c0 = normalised(cp);
+        if (c0 == 0) return true;  // not a first character of a form: the full comparison decides
+        if (c0 < 0x80 && !may_start_with_ascii(static_cast<unsigned char>(c0))) return false;
+        char32_t c1 = 0;
+        while (c1 == 0 && pos < word.size()) {
+            const char32_t next = decode_fast(word, pos);
+            if (next == 0x00A9) c1 = next;
+            else if (is_letter_or_digit_fast(next) || is_arabic_mark(next)) c1 = normalised(next);
+        }
+        for (const auto &[a, b] : first_two)
+            if (a == c0 && b == c1) return true;
+        return false;
     }
 };
 
