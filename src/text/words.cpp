@@ -143,7 +143,9 @@ void word_counter::feed(std::string_view utf8) noexcept {
             words_ = words;
             in_run_ = in_run;
             run_counted_ = counted;
-            feed(next_code_point(utf8, pos));
+            std::size_t at = pos;  // a copy, so that `pos` stays in a register on the fast paths
+            feed(next_code_point(utf8, at));
+            pos = at;
             words = words_;
             in_run = in_run_;
             counted = run_counted_;
