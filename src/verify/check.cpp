@@ -108,9 +108,18 @@ struct summary_names {
     std::vector<std::pair<std::size_t, std::size_t>> missing;  // byte spans of runs of words not in the source
 };
 
-summary_names find_names(const text_index &summary, const text_index *source) {
+// How the summary's names are told from its words: by the target language when it is known (a summary
+// meant to be Arabic is not English prose however few Arabic letters it has; German capitalises every
+// noun), else by the summary's own letters.
+detail::name_rules summary_name_rules(const language *target) {
+    if (!target) return detail::name_rules::by_text;
+    if (target->letters != script::latin) return detail::name_rules::other_script;
+    return target->code == "de" ? detail::name_rules::nouns_capitalised : detail::name_rules::latin_prose;
+}
+
+summary_names find_names(const text_index &summary, const text_index *source, const language *target) {
     summary_names r;
-    r.names = detail::scan_names(summary.text, &summary);
+    r.names = detail::scan_names(summary.text, &summary, summary_name_rules(target));
     r.in_source.assign(r.names.size(), source == nullptr);
     if (!source || r.names.empty()) return r;
     // A name word is known when it is a source word, or a word of a source name (name tokens keep inner
@@ -555,7 +564,7 @@ check_report run_checks(const check_request &request) {
     const std::string_view target_lang = target ? target->code : target_code;
 
     const std::vector<std::string_view> paragraphs = split_paragraphs(summary);
-    const summary_names names = find_names(sum_idx, src_ptr);
+    const summary_names names = find_names(sum_idx, src_ptr, target);
 
     check_report r;
     r.items.push_back(check_paragraph_count(paragraphs, request.spec));

@@ -627,7 +627,7 @@ std::vector<number_token> scan_numbers(const text_index &idx) {
     return out;
 }
 
-std::vector<name_token> scan_names(std::string_view text, const text_index *idx) {
+std::vector<name_token> scan_names(std::string_view text, const text_index *idx, name_rules rules) {
     // A word of Arabic letters only (indexed_word::arabic_only) holds no Latin letter: both loops below
     // would take it letter by letter to the same end (each letter counted, the chain so far ended, the
     // next token neither starting a sentence nor joining a chain), and ASCII whitespace before it changes
@@ -637,29 +637,33 @@ std::vector<name_token> scan_names(std::string_view text, const text_index *idx)
         return idx ? arabic_word_at(*idx, p, next_word) : nullptr;
     };
     // Decide whether the text is Latin-script prose (names must be capitalised) or another script (every
-    // Latin word is a name). Counting letters is linear and cheap next to the scan below.
-    std::size_t latin = 0;
-    std::size_t letters = 0;
-    for (std::size_t p = 0; p < text.size();) {
-        if (const indexed_word *w = arabic_word_from(p)) {
-            letters += (w->end - w->begin) / 2;
-            p = w->end;
-            continue;
-        }
-        const char32_t cp = detail::decode_fast(text, p);
-        if (cp < 0x80) {
-            if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
-                ++latin;
-                ++letters;
+    // Latin word is a name), unless the caller knows. Counting letters is linear and cheap next to the scan
+    // below.
+    bool latin_text = rules != name_rules::other_script;
+    if (rules == name_rules::by_text) {
+        std::size_t latin = 0;
+        std::size_t letters = 0;
+        for (std::size_t p = 0; p < text.size();) {
+            if (const indexed_word *w = arabic_word_from(p)) {
+                letters += (w->end - w->begin) / 2;
+                p = w->end;
+                continue;
             }
-        } else if (cp >= 0x0621 && cp <= 0x064A) {
-            ++letters;  // Arabic letters, without the property lookups
-        } else if (is_letter(cp)) {
-            ++letters;
-            if (script_of(cp) == script::latin) ++latin;
+            const char32_t cp = detail::decode_fast(text, p);
+            if (cp < 0x80) {
+                if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+                    ++latin;
+                    ++letters;
+                }
+            } else if (cp >= 0x0621 && cp <= 0x064A) {
+                ++letters;  // Arabic letters, without the property lookups
+            } else if (is_letter(cp)) {
+                ++letters;
+                if (script_of(cp) == script::latin) ++latin;
+            }
         }
+        latin_text = letters > 0 && latin * 2 >= letters;
     }
-    const bool latin_text = letters > 0 && latin * 2 >= letters;
 
     struct tok {
         std::size_t begin, end;
@@ -790,6 +794,7 @@ std::vector<name_token> scan_names(std::string_view text, const text_index *idx)
             const bool strong = inner_upper || has_digit_char;
             t.connector = !first_upper && is_connector(lower);
             t.qualifies = strong || first_upper || t.connector;
+            if (rules == name_rules::nouns_capitalised) t.qualifies = strong;
             // A capitalised word opening a sentence is a name only when it is marked some other way.
             if (sentence_start && !strong) t.qualifies = false;
         }

@@ -47,9 +47,20 @@ struct name_token {
     std::vector<std::pair<std::size_t, std::size_t>> words;  // each word's bytes [begin, end)
 };
 
+// How scan_names tells a name from an ordinary word.
+enum class name_rules {
+    by_text,       // Latin prose rules when at least half the text's letters are Latin, else other_script
+    latin_prose,   // capitalised words and chains (not a sentence's ordinary first word), inner capitals, digits
+    nouns_capitalised,  // Latin prose where every noun has a capital (German): only inner capitals and digits
+    other_script,  // every Latin-script word is (part of) a name: the text is written in another script
+};
+
 // All Latin-script names of a text, in order (rules in precis/facts.h). `idx`, when given, must index
-// `text`: words of Arabic letters only are then stepped over whole (same result, fewer steps).
-std::vector<name_token> scan_names(std::string_view text, const text_index *idx = nullptr);
+// `text`: words of Arabic letters only are then stepped over whole (same result, fewer steps). `rules`:
+// when the text's language is known (a summary checked against its target), say so; a random or garbled
+// Arabic summary with more Latin letters than Arabic ones is still not English prose.
+std::vector<name_token> scan_names(std::string_view text, const text_index *idx = nullptr,
+                                   name_rules rules = name_rules::by_text);
 
 // The matching form of a word (letters and digits, case-folded), hashed as text_index does.
 std::uint64_t word_form_hash(std::string_view word);

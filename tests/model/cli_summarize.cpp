@@ -110,6 +110,32 @@ TEST(cli_summary, same_seed_gives_identical_json_summary_and_another_seed_differ
     EXPECT_NE(a, run(4));
 }
 
+// Short targets: 2% of 40 rounds to nothing, so "40 words" is exactly [40, 40]; the last paragraph's window
+// must not reach past it (it used to land on 41).
+TEST(cli_summary, short_targets_land_inside_the_spec_range_exactly) {
+    const auto input = article_file();
+    for (const vocab v : {vocab::qwen2, vocab::llama_spm}) {
+        std::string err;
+        const auto model = precis::test::tiny_model(v, {}, &err);
+        ASSERT_FALSE(model.empty()) << err;
+        for (const char *flags : {"--words 40 --paragraphs 1 --lang en", "--words 25 --paragraphs 2 --lang ar",
+                                  "--instruction 'at most 60 words in 3 paragraphs in Russian'"}) {
+            for (int seed : {1, 2}) {
+                const auto r = run_precis("summarize " + shell_quote(input) + " " + flags + " --model " +
+                                          shell_quote(model) + " --format json --threads 1 --seed " +
+                                          std::to_string(seed));
+                const auto j = nlohmann::json::parse(r.out, nullptr, false);
+                ASSERT_FALSE(j.is_discarded()) << flags << "\n" << r.out << r.err;
+                const auto words = precis::count_words(
+                    precis::join_paragraphs(j["summary"]["paragraphs"].get<std::vector<std::string>>()));
+                EXPECT_GE(words, j["spec"]["min_words"].get<std::size_t>()) << flags << " seed " << seed;
+                EXPECT_LE(words, j["spec"]["max_words"].get<std::size_t>()) << flags << " seed " << seed;
+                EXPECT_EQ(r.exit_code, 0) << flags << " seed " << seed << "\n" << r.err;
+            }
+        }
+    }
+}
+
 TEST(cli_summary, bad_model_files_exit_3_with_a_message_naming_the_file) {
     const std::string input = article_file();
     const std::string text_model = precis::test::write_temp_file("not-a-model.gguf", "plain text\n");

@@ -176,6 +176,37 @@ TEST(check, latin_names_not_in_the_source_fail_entities) {
     EXPECT_EQ(e.data["not_in_source"][0]["text"], "Corvane Systems");
 }
 
+// A summary meant to be Arabic is not English prose however many Latin letters it has: a copied name opening
+// a sentence is still a copied name (it used to count against purity when Latin letters outnumbered Arabic).
+TEST(check, copied_names_at_a_sentence_start_do_not_count_against_the_target_script) {
+    const auto src = make_source(source_text, "ar");
+    const auto r = run("Nimbus Grid. Nimbus Grid: مركز.", src, spec_for(0, 0, 0, "ar"));
+    EXPECT_TRUE(item(r, "target_script").passed) << item(r, "target_script").detail;
+    EXPECT_TRUE(item(r, "entities").passed) << item(r, "entities").detail;
+    const auto bad = run("Corvane. Nimbus Grid: مركز.", src, spec_for(0, 0, 0, "ar"));
+    EXPECT_FALSE(item(bad, "entities").passed) << "«Corvane» opens a sentence but is not in the source";
+}
+
+// German capitalises every noun, so a German summary's new nouns are not invented names; codes with digits
+// or inner capitals still are.
+TEST(check, german_nouns_are_not_names_but_invented_codes_are) {
+    const auto src = make_source(
+        "The harbour board said on Tuesday that the ferry run by Northwind Marine will leave earlier from March. "
+        "Its new H800 engine saves fuel.",
+        "en");
+    const auto ok = run("Die Hafenbehörde teilte am Dienstag mit, dass die Fähre von Northwind Marine ab März früher "
+                        "ablegt. Der neue Motor H800 spart Treibstoff.",
+                        src, spec_for(0, 0, 0, "de"));
+    EXPECT_TRUE(item(ok, "entities").passed) << item(ok, "entities").detail;
+    EXPECT_TRUE(item(ok, "target_script").passed) << item(ok, "target_script").detail;
+    const auto bad = run("Die Fähre der Reederei SeaLink fährt mit dem Motor X900.", src, spec_for(0, 0, 0, "de"));
+    const auto &e = item(bad, "entities");
+    ASSERT_FALSE(e.passed);
+    ASSERT_EQ(e.data["not_in_source"].size(), 2u) << e.detail;
+    EXPECT_EQ(e.data["not_in_source"][0]["text"], "SeaLink");
+    EXPECT_EQ(e.data["not_in_source"][1]["text"], "X900");
+}
+
 TEST(check, a_looping_summary_fails_repetition) {
     const auto src = make_source(source_text, "ar");
     std::string loop;
