@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -250,6 +251,10 @@ bool quote_closes_later(std::string_view line, std::size_t from, quote_tracker s
     return false;
 }
 
+// u_islower and u_isupper, answered inline for ASCII (where Ll and Lu are exactly a-z and A-Z).
+bool is_lower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : u_islower(static_cast<UChar32>(cp)); }
+bool is_upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : u_isupper(static_cast<UChar32>(cp)); }
+
 // Scraped text often loses the space after a sentence end ("…on DeepSeek.Its rivals", "…capabilities”.“The
 // first…"), and UAX #29 then sees no boundary. A terminator glued to the next sentence is taken as a break
 // when it follows a lower-case letter or a closing quote/bracket and precedes an optional opening quote, an
@@ -264,8 +269,7 @@ std::size_t next_glued_break(std::string_view line, std::size_t from, std::size_
         while (before > 0 && (static_cast<unsigned char>(line[before]) & 0xC0) == 0x80) --before;
         std::size_t p = before;
         const char32_t prev = detail::decode_fast(line, p);
-        if (!u_islower(static_cast<UChar32>(prev)) && prev != U'\u201D' && prev != U'\u00BB' &&
-            prev != U'\u2019' && prev != U')')
+        if (!is_lower(prev) && prev != U'\u201D' && prev != U'\u00BB' && prev != U'\u2019' && prev != U')')
             continue;
         p = i + 1;
         if (p >= line.size()) continue;
@@ -274,8 +278,8 @@ std::size_t next_glued_break(std::string_view line, std::size_t from, std::size_
             if (p >= line.size()) continue;
             next = detail::decode_fast(line, p);
         }
-        if (!u_isupper(static_cast<UChar32>(next)) || p >= line.size()) continue;
-        if (u_islower(static_cast<UChar32>(detail::decode_fast(line, p)))) return i + 1;
+        if (!is_upper(next) || p >= line.size()) continue;
+        if (is_lower(detail::decode_fast(line, p))) return i + 1;
     }
     return std::string_view::npos;
 }
@@ -337,6 +341,12 @@ struct segmenter {
         std::size_t n = 0;
         std::size_t pos = 0;
         while (pos < line.size()) {
+            // ASCII runs unit for byte, without decoding.
+            while (pos < line.size() && static_cast<unsigned char>(line[pos]) < 0x80) {
+                byte_at[n] = static_cast<std::uint32_t>(pos);
+                units[n++] = static_cast<char16_t>(line[pos++]);
+            }
+            if (pos == line.size()) break;
             const auto start = static_cast<std::uint32_t>(pos);
             const char32_t cp = detail::decode_fast(line, pos);
             if (cp < 0x10000) {
@@ -392,9 +402,15 @@ std::vector<sentence_span> split_sentences(std::string_view text, std::string_vi
     // sentence never continues across a blank line. Each line is segmented on its own.
     std::size_t line_begin = 0;
     while (line_begin < text.size()) {
-        // A plain loop: find_first_of with a set calls memchr on the set for every byte.
-        std::size_t line_end = line_begin;
-        while (line_end < text.size() && text[line_end] != '\n' && text[line_end] != '\r') ++line_end;
+        // Two memchr scans: find_first_of with a set calls memchr on the set for every byte.
+        std::size_t line_end = text.size();
+        {
+            const char *from = text.data() + line_begin;
+            std::size_t n = text.size() - line_begin;
+            if (const void *lf = std::memchr(from, '\n', n)) n = static_cast<std::size_t>(static_cast<const char *>(lf) - from);
+            if (const void *cr = std::memchr(from, '\r', n)) n = static_cast<std::size_t>(static_cast<const char *>(cr) - from);
+            line_end = line_begin + n;
+        }
         const std::string_view line = text.substr(line_begin, line_end - line_begin);
         if (has_word(line)) {
             UErrorCode status = U_ZERO_ERROR;
