@@ -211,6 +211,16 @@ struct quote_tracker {
     void feed(std::string_view line, std::size_t from, std::size_t to) {
         if (from >= to) return;
         for (std::size_t i = from; i < to; ++i) {
+            // Eight bytes without '"', 0xC2 or 0xE2 are passed at once (a zero-byte test for each).
+            while (i + 8 <= to) {
+                std::uint64_t w;
+                std::memcpy(&w, line.data() + i, 8);
+                constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+                const std::uint64_t a = w ^ (ones * '"'), b = w ^ (ones * 0xC2), e = w ^ (ones * 0xE2);
+                if ((((a - ones) & ~a) | ((b - ones) & ~b) | ((e - ones) & ~e)) & highs) break;
+                i += 8;
+            }
+            if (i >= to) break;
             const auto c = static_cast<unsigned char>(line[i]);
             char32_t mark = 0;
             if (c == '"') {
