@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unicode/uchar.h>
 #include <unordered_map>
@@ -139,11 +140,34 @@ bool tokenize_spans(std::string_view text, std::size_t limit, token_list &out) {
                     digits = true;
                     begin = pos;
                 }
-                bool other = false;
-                do {
+                // The run's end is found eight bytes at a time where they are all ASCII: a byte is a letter
+                // or a digit by the carry-free additions of script_histogram, and the run ends at the first
+                // byte that is neither. A branch per byte at every word end was the cost of this loop.
+                bool other = false;  // a letter in the run (else it is all digits)
+                while (pos + 8 <= n) {
+                    std::uint64_t w;
+                    std::memcpy(&w, data + pos, 8);
+                    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+                    if (w & highs) break;
+                    const std::uint64_t folded = w | (ones * 0x20);
+                    const std::uint64_t letter = (folded + ones * 0x1F) & ~(folded + ones * 0x05) & highs;
+                    const std::uint64_t digit = (w + ones * 0x50) & ~(w + ones * 0x46) & highs;
+                    const std::uint64_t stop = ~(letter | digit) & highs;
+                    if (stop == 0) {
+                        other = other || letter != 0;
+                        pos += 8;
+                        continue;
+                    }
+                    const auto length = static_cast<unsigned>(__builtin_ctzll(stop)) >> 3;
+                    const std::uint64_t run = length == 0 ? 0 : ~std::uint64_t{0} >> (64 - 8 * length);
+                    other = other || (letter & run) != 0;
+                    pos += length;
+                    break;
+                }
+                while (pos < n && is_ascii_alnum(data[pos])) {
                     other = other || data[pos] > '9';
                     ++pos;
-                } while (pos < n && is_ascii_alnum(data[pos]));
+                }
                 digits = digits && !other;
                 continue;
             }
