@@ -144,7 +144,9 @@ inline void feed_ascii8(std::uint64_t w, std::size_t &words, bool &counted, bool
     pass &= pass << 32 | 0xFFFFFFFFull;
     if (counted) seen |= pass;
     const std::uint64_t before = seen << 8 | (counted ? 0xFF : 0);  // the value before each byte
-    words += static_cast<std::size_t>(__builtin_popcountll(alnum_bits & ~before));
+    // The starts are top bits of bytes: their count is the sum of the bytes of (starts >> 7), gathered in
+    // the top byte by one multiplication (no popcount instruction is assumed).
+    words += static_cast<std::size_t>((((alnum_bits & ~before) >> 7) * ascii_ones) >> 56);
     counted = (seen >> 63) != 0;
     in_run = (space_bits >> 63) == 0;
 }
