@@ -730,16 +730,19 @@ bool may_be_boilerplate(std::string_view text, const token_list &spans, const ph
     return false;
 }
 
-// Leaves the window's token spans in `toks` (at most `token_limit` of them); `complete` tells whether the
-// window had no more tokens than that. The starts found among the first n tokens do not depend on the limit,
+// Leaves in `starts` the byte offsets in `text` where a boilerplate segment may begin in the window
+// [from, to) (after a sentence end, or at a marker word), and the window's token spans in `toks` (at most
+// `token_limit` of them); `complete` tells whether the window had no more tokens than that. Both vectors are
+// the caller's, reused from line to line. The starts found among the first n tokens do not depend on the limit,
 // so a smaller limit gives a prefix of the starts a larger one gives.
-std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from, std::size_t to, token_list &toks,
-                                        std::size_t token_limit = max_tokens * 4, bool *complete = nullptr) {
+void segment_starts(std::string_view text, std::size_t from, std::size_t to, token_list &toks,
+                    std::vector<std::size_t> &starts, std::size_t token_limit = max_tokens * 4,
+                    bool *complete = nullptr) {
     const std::string_view window = text.substr(from, to - from);
     const bool all = tokenize(window, token_limit, &toks, detail_level::spans);
     if (complete) *complete = all;
     const phrase_table &t = table();
-    std::vector<std::size_t> starts;
+    starts.clear();
     for (std::size_t i = 0; i < toks.size(); ++i) {
         if (i == 0 && from > 0) continue;  // may be the tail of a word cut by the window
         const std::size_t pos = from + toks[i].begin;
@@ -748,7 +751,6 @@ std::vector<std::size_t> segment_starts(std::string_view text, std::size_t from,
         if (follows_sentence_end_fast(text, pos) || (t.marker_chars.may_match(word) && is_marker(word, t)))
             starts.push_back(pos);
     }
-    return starts;
 }
 
 // Moves `pos` forward to the start of a UTF-8 sequence.
@@ -822,8 +824,8 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
     thread_local token_list toks;
     const std::size_t tail_from = text.size() > edge_window_bytes ? align(text, text.size() - edge_window_bytes) : 0;
     tail_window.from = tail_from;
-    const std::vector<std::size_t> tail_starts =
-        segment_starts(text, tail_from, text.size(), tail_window.toks, max_tokens * 4, &tail_window.complete);
+    thread_local std::vector<std::size_t> tail_starts, head_starts;
+    segment_starts(text, tail_from, text.size(), tail_window.toks, tail_starts, max_tokens * 4, &tail_window.complete);
     // The whole line: only a line of at most max_tokens tokens can be boilerplate. When the trailing window
     // is the whole line (most lines), its tokens tell that without a counting pass.
     const bool short_line = tail_from == 0 ? tail_window.toks.size() <= max_tokens
@@ -886,13 +888,11 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
         // the rest of the window's starts are found after all.
         const bool reuse = tail_from == 0 && to == text.size();
         const window_spans &spans = reuse ? tail_window : head_window;
-        std::vector<std::size_t> starts;
-        if (reuse) {
-            starts = tail_starts;
-        } else {
+        if (!reuse) {
             head_window.from = 0;
-            starts = segment_starts(text, 0, to, head_window.toks, max_tokens + 2, &head_window.complete);
+            segment_starts(text, 0, to, head_window.toks, head_starts, max_tokens + 2, &head_window.complete);
         }
+        const std::vector<std::size_t> &starts = reuse ? tail_starts : head_starts;
         bool more = !reuse && !head_window.complete;  // starts past the first max_tokens + 2 tokens not yet found
         std::size_t k = 0;
         bool stopped = false;
@@ -910,7 +910,7 @@ std::string_view strip_boilerplate(std::string_view line, std::vector<removed_bl
                 }
             }
             if (stopped || !more || begin == 0) break;
-            starts = segment_starts(text, 0, to, head_window.toks, max_tokens * 4, &head_window.complete);
+            segment_starts(text, 0, to, head_window.toks, head_starts, max_tokens * 4, &head_window.complete);
             more = false;
         }
     }

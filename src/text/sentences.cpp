@@ -351,12 +351,20 @@ struct segmenter {
     std::vector<std::uint32_t> byte_at;
     std::size_t length = 0;
 
+    // The language asked for last and its iterator: analyze asks for one language paragraph after
+    // paragraph, and then needs no string and no map lookup.
+    std::string last_language;
+    icu::BreakIterator *last_iterator = nullptr;
+
     icu::BreakIterator &iterator_for(std::string_view language) {
+        if (last_iterator && language == last_language) return *last_iterator;
         std::string lang(language.substr(0, language.find_first_of("-_")));
         for (auto &c : lang) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
         auto it = iterators.find(lang);
         if (it == iterators.end()) it = iterators.emplace(lang, clone_iterator(lang)).first;
-        return *it->second;
+        last_language.assign(language);
+        last_iterator = it->second.get();
+        return *last_iterator;
     }
 
     // Converts `line` into `units` and `byte_at`. Invalid bytes (outside the precondition) become U+FFFD,
