@@ -340,6 +340,10 @@ struct char_words {
     // "ال" as "اقرأ" does.
     bool may_match(std::string_view word) const {
         if (word.empty()) return false;
+        // A first ASCII letter or digit is the form's first character, lower-cased: most words stop here.
+        if (const auto b = static_cast<unsigned char>(word[0]); is_ascii_alnum(b) &&
+                                                                !may_start_with_ascii(b >= 'A' && b <= 'Z' ? b + 32 : b))
+            return false;
         std::size_t pos = 0;
         const char32_t cp = decode_fast(word, pos);
         char32_t c0 = 0;
@@ -617,6 +621,7 @@ bool follows_sentence_end(std::string_view text, std::size_t pos) {
 // neither a space nor punctuation (the character before the space is then the one that decides).
 bool follows_sentence_end_fast(std::string_view text, std::size_t pos) {
     if (pos < 2 || text[pos - 1] != ' ') return follows_sentence_end(text, pos);
+    if (is_ascii_alnum(static_cast<unsigned char>(text[pos - 2]))) return false;  // "word word"
     std::size_t s = pos - 2;
     while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
     std::size_t p = s;
