@@ -86,10 +86,11 @@ std::size_t line_end(std::string_view text, std::size_t pos) {
 
 // A line written to the clean text, as unwrap_hard_wrapped sees it.
 struct written_line {
-    std::size_t end = 0;          // byte offset just past the line in the clean text
-    std::size_t length = 0;       // code points
-    std::size_t first_word = 0;   // code points up to the first space
-    bool ends_sentence = false;
+    std::size_t begin = 0;        // bytes of the line in the clean text
+    std::size_t end = 0;
+    std::size_t length = 0;       // code points (filled by unwrap_hard_wrapped)
+    std::size_t first_word = 0;   // code points up to the first space (likewise)
+    bool ends_sentence = false;   // (likewise)
     bool last_of_paragraph = false;
 };
 
@@ -116,11 +117,6 @@ bool ends_sentence(std::string_view line) {
     }
 }
 
-written_line describe(std::string_view kept, std::size_t end) {
-    const std::size_t space = std::min(kept.find(' '), kept.size());
-    return {end, code_point_count(kept), code_point_count(kept.substr(0, space)), ends_sentence(kept), false};
-}
-
 // Text wrapped at a fixed width (plain-text mail, some news feeds) breaks lines
 // in mid-sentence, and a line is where sentence segmentation stops, so each wrapped line would become a
 // "sentence". A wrapping tool moves a word to the next line only when it does not fit, so inside a wrapped
@@ -133,10 +129,20 @@ written_line describe(std::string_view kept, std::size_t end) {
 // each line that passes continues on the next, and its line break becomes a space (one byte for one, in
 // place). Headings, a paragraph's last line, list items and text written one paragraph per line fail the
 // test and stay lines.
-void unwrap_hard_wrapped(std::string &text, const std::vector<written_line> &lines) {
+void unwrap_hard_wrapped(std::string &text, std::vector<written_line> &lines) {
     constexpr std::size_t min_inner_lines = 3, max_width = 200;
+    // A line of more than 4 bytes per allowed character is too wide whatever it holds: most text (one
+    // paragraph per line) is turned away here without decoding a byte.
+    for (const auto &l : lines)
+        if (l.end - l.begin > 4 * max_width) return;
     std::size_t width = 0;
-    for (const auto &l : lines) width = std::max(width, l.length);
+    for (auto &l : lines) {
+        const std::string_view line(text.data() + l.begin, l.end - l.begin);
+        l.length = code_point_count(line);
+        l.first_word = code_point_count(line.substr(0, std::min(line.find(' '), line.size())));
+        l.ends_sentence = ends_sentence(line);
+        width = std::max(width, l.length);
+    }
     if (width > max_width) return;
     auto wrapped = [&](std::size_t i) {
         return !lines[i].last_of_paragraph && i + 1 < lines.size() &&
@@ -185,8 +191,8 @@ void clean_text(std::string_view text, document &doc) {
         if (kept.empty()) continue;
         if (paragraph_open) out += blank_pending ? "\n\n" : "\n";
         if (!lines.empty() && blank_pending) lines.back().last_of_paragraph = true;
+        lines.push_back({out.size(), out.size() + kept.size()});
         out.append(kept);
-        lines.push_back(describe(kept, out.size()));
         paragraph_open = true;
         blank_pending = false;
     }

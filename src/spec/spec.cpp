@@ -939,7 +939,7 @@ std::optional<std::size_t> leading_instruction_length(std::string_view input) {
     // read from a short head. The head ends before an ASCII whitespace byte, where no token can continue
     // (words, numbers and the apostrophe look-ahead all stop at whitespace), so its tokens are exactly the
     // first tokens of the full head; the answer is the same whenever the opening reads only tokens it has.
-    constexpr std::size_t short_head = 256;
+    constexpr std::size_t short_head = 64;
     if (cut > 2 * short_head) {
         std::size_t head = short_head;
         while (head < 2 * short_head && input[head] != ' ' && input[head] != '\n' && input[head] != '\t' &&
