@@ -1,18 +1,20 @@
 // bench_compare_decode — puts precis's decode figures beside llama-bench's on the same GGUF file, as a
 // markdown table with the ratios (bench/run calls it; nothing in the table is typed by hand).
 //
-//   bench_compare_decode LLAMA_BENCH.json [LLAMA_BENCH.json ...] BENCH_DECODE.json
+//   bench_compare_decode LLAMA_BENCH.json BENCH_DECODE.json [LLAMA_BENCH.json BENCH_DECODE.json ...]
 //
-// Each LLAMA_BENCH.json is `llama-bench -o json` output (pp and tg rows with their per-repetition samples);
-// several are pooled, so llama-bench run before and after precis on a drifting machine is compared with precis
-// run in between. BENCH_DECODE.json is bench_decode's. Both sides are reported as the mean and the median of
-// their repetitions' tokens/s: the median is the one a stray preemption on a shared machine cannot move.
+// Each LLAMA_BENCH.json is `llama-bench -o json` output (pp and tg rows with their per-repetition samples),
+// each BENCH_DECODE.json is bench_decode's; a file is told by its shape (an array or an object). bench/run
+// alternates the two programs, one repetition each, so each llama-bench run and the precis run right after
+// it form a pair that saw the same machine: on a shared machine whose speed drifts by ±10% over seconds, the
+// median of the paired ratios is the figure that measures precis and not the drift. The pooled medians and
+// means of every repetition are printed beside it.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <numeric>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 #include <fmt/core.h>
@@ -28,68 +30,119 @@ nlohmann::json read_json(const char *path) {
     return nlohmann::json::parse(ss.str());
 }
 
-struct rates {
-    std::vector<double> samples;  // tokens/s, one per repetition
-
-    double mean() const {
-        return samples.empty() ? 0.0
-                               : std::accumulate(samples.begin(), samples.end(), 0.0) /
-                                     static_cast<double>(samples.size());
-    }
-    double median() const {
-        if (samples.empty()) return 0.0;
-        auto s = samples;
-        std::sort(s.begin(), s.end());
-        const std::size_t n = s.size();
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
-    }
-};
-
-// tokens/s per repetition from bench_decode's seconds per repetition.
-rates from_seconds(const nlohmann::json &precis, const char *key, const char *tokens_key) {
-    rates r;
-    const double tokens = precis.value(tokens_key, 0.0);
-    if (precis.contains(key))
-        for (double s : precis[key].get<std::vector<double>>())
-            if (s > 0) r.samples.push_back(tokens / s);
-    return r;
+double median(std::vector<double> v) {
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
-std::string ratio(double a, double b) { return b > 0 && a > 0 ? fmt::format("{:.3f}", a / b) : "n/a"; }
+double mean(const std::vector<double> &v) {
+    return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
 
-void row(const char *measure, const rates &llama, const rates &precis) {
-    fmt::print("| {} | {:.1f} | {:.1f} | {} | {:.1f} | {:.1f} | {} | {} / {} |\n", measure, llama.median(),
-               precis.median(), ratio(precis.median(), llama.median()), llama.mean(), precis.mean(),
-               ratio(precis.mean(), llama.mean()), llama.samples.size(), precis.samples.size());
+// Tokens/s per repetition of one measure, on both sides, and the ratios of the pairs.
+struct measure {
+    std::vector<double> llama, precis, paired;
+};
+
+// One alternation of the two programs, for the per-pair table.
+struct pair_row {
+    double llama_pp = 0, llama_tg = 0, precis_pp = 0, precis_tg = 0, precis_free_tg = 0;
+};
+
+// llama-bench's samples for the pp (prompt) or tg (generation) test of one file.
+std::vector<double> llama_samples(const nlohmann::json &runs, bool prompt) {
+    std::vector<double> out;
+    for (const auto &test : runs) {
+        const int n_prompt = test.value("n_prompt", 0), n_gen = test.value("n_gen", 0);
+        if (prompt ? (n_gen == 0 && n_prompt > 0) : (n_prompt == 0 && n_gen > 0)) {
+            const auto s = test.value("samples_ts", std::vector<double>{});
+            out.insert(out.end(), s.begin(), s.end());
+        }
+    }
+    return out;
+}
+
+// bench_decode's tokens/s per repetition from its seconds per repetition.
+std::vector<double> precis_samples(const nlohmann::json &run, const char *seconds_key, const char *tokens_key) {
+    std::vector<double> out;
+    const double tokens = run.value(tokens_key, 0.0);
+    for (double s : run.value(seconds_key, std::vector<double>{}))
+        if (s > 0) out.push_back(tokens / s);
+    return out;
+}
+
+void add(measure &m, const std::vector<double> &llama, const std::vector<double> &precis, bool paired) {
+    m.llama.insert(m.llama.end(), llama.begin(), llama.end());
+    m.precis.insert(m.precis.end(), precis.begin(), precis.end());
+    if (paired && !llama.empty() && !precis.empty()) m.paired.push_back(mean(precis) / mean(llama));
+}
+
+std::string ratio(double a, double b) { return a > 0 && b > 0 ? fmt::format("{:.3f}", a / b) : "n/a"; }
+
+void row(const char *name, const measure &m) {
+    const auto [lo, hi] = std::minmax_element(m.paired.begin(), m.paired.end());
+    fmt::print("| {} | {:.3f} | {} | {} | {:.1f} | {:.1f} | {} | {} |\n", name, median(m.paired),
+               m.paired.empty() ? "n/a" : fmt::format("{:.3f}–{:.3f}", *lo, *hi),
+               ratio(median(m.precis), median(m.llama)), median(m.llama), median(m.precis),
+               ratio(mean(m.precis), mean(m.llama)), m.paired.size());
 }
 
 }  // namespace
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench_compare_decode LLAMA_BENCH.json [LLAMA_BENCH.json ...] BENCH_DECODE.json\n");
+        std::fprintf(stderr,
+                     "usage: bench_compare_decode LLAMA_BENCH.json BENCH_DECODE.json [LLAMA_BENCH.json "
+                     "BENCH_DECODE.json ...]\n");
         return 2;
     }
     try {
-        rates pp, tg;
-        for (int i = 1; i + 1 < argc; ++i)
-            for (const auto &test : read_json(argv[i])) {
-                auto samples = test.value("samples_ts", std::vector<double>{});
-                const bool prompt = test.value("n_gen", 0) == 0 && test.value("n_prompt", 0) > 0;
-                const bool gen = test.value("n_prompt", 0) == 0 && test.value("n_gen", 0) > 0;
-                auto &into = prompt ? pp : tg;
-                if (prompt || gen) into.samples.insert(into.samples.end(), samples.begin(), samples.end());
+        measure prompt, decode, unconstrained;
+        std::vector<pair_row> pairs;
+        nlohmann::json pending_llama;  // a llama-bench run waiting for the precis run after it
+        for (int i = 1; i < argc; ++i) {
+            const auto j = read_json(argv[i]);
+            if (j.is_array()) {
+                if (!pending_llama.is_null()) {  // two llama-bench runs in a row: the first stays unpaired
+                    add(prompt, llama_samples(pending_llama, true), {}, false);
+                    add(decode, llama_samples(pending_llama, false), {}, false);
+                }
+                pending_llama = j;
+                continue;
             }
-        const auto precis = read_json(argv[argc - 1]);
-        const rates precis_pp = from_seconds(precis, "prompt_seconds", "n_prompt");
-        const rates precis_tg = from_seconds(precis, "decode_seconds", "n_gen");
-        const rates free_tg = from_seconds(precis, "unconstrained_decode_seconds", "n_gen");
-        fmt::print("| measure (tokens/s) | llama-bench median | precis median | ratio of medians (target ≥ 0.95) | "
-                   "llama-bench mean | precis mean | ratio of means | repetitions |\n"
+            const bool paired = !pending_llama.is_null();
+            const auto pp = paired ? llama_samples(pending_llama, true) : std::vector<double>{};
+            const auto tg = paired ? llama_samples(pending_llama, false) : std::vector<double>{};
+            add(prompt, pp, precis_samples(j, "prompt_seconds", "n_prompt"), paired);
+            add(decode, tg, precis_samples(j, "decode_seconds", "n_gen"), paired);
+            const auto free_tg = precis_samples(j, "unconstrained_decode_seconds", "n_gen");
+            add(unconstrained, tg, free_tg, paired);
+            if (paired)
+                pairs.push_back({mean(pp), mean(tg), mean(precis_samples(j, "prompt_seconds", "n_prompt")),
+                                 mean(precis_samples(j, "decode_seconds", "n_gen")), mean(free_tg)});
+            pending_llama = nullptr;
+        }
+        if (!pending_llama.is_null()) {
+            add(prompt, llama_samples(pending_llama, true), {}, false);
+            add(decode, llama_samples(pending_llama, false), {}, false);
+        }
+        fmt::print("| measure (tokens/s) | median of paired ratios (target ≥ 0.95) | paired ratios, min–max | "
+                   "ratio of pooled medians | llama-bench median | precis median | ratio of means | pairs |\n"
                    "|---|---|---|---|---|---|---|---|\n");
-        row("prompt (pp512)", pp, precis_pp);
-        row("decode (tg128), full constraints", tg, precis_tg);
-        if (!free_tg.samples.empty()) row("decode, precis without the constraint", tg, free_tg);
+        row("prompt (pp512)", prompt);
+        row("decode (tg128), full constraints", decode);
+        if (!unconstrained.precis.empty()) row("decode, precis without the constraint", unconstrained);
+        fmt::print("\nEach pair, in the order run (tokens/s):\n\n| pair | llama-bench pp512 | precis prompt | ratio | "
+                   "llama-bench tg128 | precis decode, constrained | ratio | precis decode, unconstrained |\n"
+                   "|---|---|---|---|---|---|---|---|\n");
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const auto &p = pairs[i];
+            fmt::print("| {} | {:.1f} | {:.1f} | {} | {:.2f} | {:.2f} | {} | {:.2f} |\n", i + 1, p.llama_pp, p.precis_pp,
+                       ratio(p.precis_pp, p.llama_pp), p.llama_tg, p.precis_tg, ratio(p.precis_tg, p.llama_tg),
+                       p.precis_free_tg);
+        }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "bench_compare_decode: %s\n", e.what());
         return 1;

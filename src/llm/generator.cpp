@@ -374,13 +374,18 @@ speed_result measure_speed(model &m, const speed_params &params) {
         return seconds_since(t0);
     };
     double sampling = 0, unconstrained_sampling = 0;
+    // One context for the prompt runs and one for the decode runs, emptied before each run, as llama-bench
+    // reuses its context: the warm-up then also warms the context's memory and thread pool.
+    auto prompt_ctx = make_context(m, params.prompt_tokens + 8, nullptr);
+    auto decode_ctx = make_context(m, params.decode_tokens + 8, nullptr);
+    const auto clear = [](llama_context *ctx) { llama_memory_clear(llama_get_memory(ctx), true); };
     for (std::size_t rep = 0; rep <= params.repetitions; ++rep) {  // rep 0 warms up, as llama-bench does
         {
-            auto ctx = make_context(m, params.prompt_tokens + 8, nullptr);
-            const std::size_t n_batch = llama_n_batch(ctx.get());
+            clear(prompt_ctx.get());
+            const std::size_t n_batch = llama_n_batch(prompt_ctx.get());
             const auto t0 = clock_type::now();
             for (std::size_t i = 0; i < prompt.size(); i += n_batch)
-                decode(ctx.get(), prompt.data() + i, std::min(n_batch, prompt.size() - i), nullptr);
+                decode(prompt_ctx.get(), prompt.data() + i, std::min(n_batch, prompt.size() - i), nullptr);
             const double s = seconds_since(t0);
             if (rep > 0) r.prompt_seconds.push_back(s);
         }
@@ -389,20 +394,20 @@ speed_result measure_speed(model &m, const speed_params &params) {
             constraint_options options;
             options.target = target;
             options.no_repeat_ngram = gp.no_repeat_ngram;
-            auto ctx = make_context(m, params.decode_tokens + 8, nullptr);
             auto chain = make_chain(m, gp, &options, &state);
+            clear(decode_ctx.get());
             double sampled = 0;
-            const double s = decode_run(ctx.get(), chain.get(), &state, sampled);
+            const double s = decode_run(decode_ctx.get(), chain.get(), &state, sampled);
             if (rep > 0) {
                 r.decode_seconds.push_back(s);
                 sampling += sampled;
             }
         }
         {
-            auto ctx = make_context(m, params.decode_tokens + 8, nullptr);
             auto chain = make_chain(m, gp, nullptr, nullptr);
+            clear(decode_ctx.get());
             double sampled = 0;
-            const double s = decode_run(ctx.get(), chain.get(), nullptr, sampled);
+            const double s = decode_run(decode_ctx.get(), chain.get(), nullptr, sampled);
             if (rep > 0) {
                 r.unconstrained_decode_seconds.push_back(s);
                 unconstrained_sampling += sampled;

@@ -52,8 +52,8 @@ struct speed_result {
 };
 
 // Measures what bench/decode reports next to llama-bench on the same file, with the contexts and sampler
-// chains generate_summary uses: prompt evaluation of `prompt_tokens` random tokens in one fresh context
-// (llama-bench pp), and `decode_tokens` tokens sampled one at a time under the constraint chain and decoded
+// chains generate_summary uses: prompt evaluation of `prompt_tokens` random tokens in one context emptied
+// before each run (llama-bench pp), and `decode_tokens` tokens sampled one at a time under the constraint chain and decoded
 // (llama-bench tg, which decodes without sampling), each averaged over the repetitions after a warm-up.
 // Thread-safe as generate_summary is; errors as generate_summary.
 speed_result measure_speed(model &m, const speed_params &params);
