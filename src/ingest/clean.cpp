@@ -2,6 +2,8 @@
 #include "clean.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -36,6 +38,26 @@ std::size_t plain_length(std::string_view line, std::size_t pos) {
     return 0;
 }
 
+// 8 when the 8 bytes at `pos` are printable ASCII or single spaces between printable characters (the bulk of
+// English text), so the copy loop below takes them in one step; 0 otherwise. A space may open the chunk only
+// when `after_plain` (a plain character precedes it) and may not close it (what follows is not known here).
+std::size_t plain_ascii_chunk(std::string_view line, std::size_t pos, bool after_plain) {
+    if constexpr (std::endian::native != std::endian::little) return 0;
+    if (pos + 8 > line.size()) return 0;
+    std::uint64_t x;
+    std::memcpy(&x, line.data() + pos, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+    // Any byte < 0x20 (x - 0x20 borrows into its high bit), or >= 0x7F (x + 1 or x itself has the high bit).
+    if ((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high) return 0;
+    // Exactly the bytes equal to a space, as high bits (no borrows across bytes).
+    const std::uint64_t v = x ^ (0x20 * ones);
+    const std::uint64_t spaces = ~(((v & low7) + low7) | v | low7);
+    if (spaces & (spaces << 8)) return 0;                   // two spaces in a row
+    if (spaces >> 63) return 0;                             // a space at the end (little-endian: last byte)
+    if ((spaces & 0x80) && !after_plain) return 0;          // a space at the start of the line
+    return 8;
+}
+
 void append_clean_line(std::string &out, std::string_view line) {
     bool pending_space = false;
     std::size_t pos = 0;
@@ -45,7 +67,9 @@ void append_clean_line(std::string &out, std::string_view line) {
         // collapsing below would write back unchanged), appended at once: usually the whole line.
         std::size_t run = pos;
         while (run < line.size()) {
-            if (const std::size_t n = plain_length(line, run)) {
+            if (const std::size_t n = plain_ascii_chunk(line, run, run > pos)) {
+                run += n;
+            } else if (const std::size_t n = plain_length(line, run)) {
                 run += n;
             } else if (line[run] == ' ' && run > pos && run + 1 < line.size() && plain_length(line, run + 1)) {
                 ++run;
