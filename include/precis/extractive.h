@@ -35,8 +35,9 @@ extractive_result summarize_extractive(const source_analysis &source, const summ
 extractive_result realize_extractive(const source_analysis &source, const content_plan &plan);
 
 // The first `keep` words of `sentence`, without the clause punctuation at the cut, ended with the
-// sentence's terminator (". ! ? ؟ 。" as the sentence has it, "." when it has none); a quotation the cut
-// leaves open (« “ or an odd number of ") is closed before the terminator. `keep` ≥ the sentence's
+// sentence's terminator (". ! ? ؟ 。" as the sentence has it, "." when it has none); a cut that is not at a
+// clause mark (, ، ; ؛ :) is marked with an ellipsis before it ("The harbour will…."), and a quotation the
+// cut leaves open (« “ or an odd number of ") is closed before the terminator. `keep` ≥ the sentence's
 // word count returns the sentence unchanged.
 std::string cut_sentence(std::string_view sentence, std::size_t keep);
 

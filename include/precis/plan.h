@@ -17,7 +17,8 @@
 //      smaller than any sentence), precis first tries swapping one chosen sentence for a longer one; failing
 //      that it takes the best remaining sentence and cuts it: at a clause boundary (، , ; ؛ :) whose word count
 //      lands inside the range when there is one, else at the word that hits the target exactly. The cut
-//      sentence keeps the sentence's own terminator (. ! ? ؟). paragraph_plan::sentence_words records such a
+//      sentence keeps the sentence's own terminator (. ! ? ؟), after an ellipsis when the cut is not at a
+//      clause boundary (precis::cut_sentence). paragraph_plan::sentence_words records such a
 //      cut (a count smaller than the sentence's own).
 //   4. Exact paragraph count: when fewer sentences were chosen than spec.paragraphs, the next best sentences
 //      are added until there is one per paragraph, and the longest ones are cut (at word boundaries) until

@@ -19,6 +19,22 @@ bool is_closing(char32_t cp) noexcept {
 }
 
 // The sentence's final terminator (skipping closing quotes and brackets after it), "." when it has none.
+// True when a clause mark (, ، ; ؛ : and their CJK forms) follows the last letter or digit of `text` (a word,
+// with what separates it from the next): a cut there ends a clause, a cut anywhere else leaves one
+// unfinished. Words are whitespace-delimited, so the mark is usually inside the word's own span ("ship,").
+bool ends_at_clause_mark(std::string_view text) {
+    bool mark = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t cp = next_code_point(text, pos);
+        if (is_letter_or_digit(cp)) mark = false;
+        else if (cp == U',' || cp == U'\u060C' || cp == U';' || cp == U'\u061B' || cp == U':' || cp == U'\uFF0C' ||
+                 cp == U'\u3001' || cp == U'\uFF1B' || cp == U'\uFF1A')
+            mark = true;
+    }
+    return mark;
+}
+
 std::string terminator_of(std::string_view sentence) {
     std::vector<std::pair<std::size_t, char32_t>> cps;
     std::size_t pos = 0;
@@ -51,6 +67,9 @@ std::string cut_sentence(std::string_view sentence, std::size_t keep) {
         if (is_letter_or_digit(cp) || is_closing(cp)) end = pos;
     }
     std::string out(head.substr(0, end));
+    // A cut inside a clause is marked as one, so a reader sees that the sentence goes on in the source.
+    if (!ends_at_clause_mark(sentence.substr(spans[keep - 1].begin, spans[keep].begin - spans[keep - 1].begin)))
+        out += "\u2026";
     // A cut inside a quotation would leave it open; close it before the terminator ("«…", "“…", or an odd
     // number of straight quotes).
     int guillemets = 0, curly = 0, straight = 0;
