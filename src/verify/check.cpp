@@ -106,6 +106,9 @@ struct summary_names {
     std::vector<detail::name_token> names;
     std::vector<bool> in_source;                             // every word of the name is in the source
     std::vector<std::pair<std::size_t, std::size_t>> missing;  // byte spans of runs of words not in the source
+    // Byte spans, in order, of the summary's Latin words that are words of a name in the source: the copies
+    // target_script does not count. Filled only for targets not written in Latin script.
+    std::vector<std::pair<std::size_t, std::size_t>> copied;
 };
 
 // How the summary's names are told from its words: by the target language when it is known (a summary
@@ -163,6 +166,19 @@ summary_names find_names(const text_index &summary, const text_index *source, co
         }
         r.in_source[i] = all;
     }
+    // Copies for target_script: a word counts as copied only when it is a word of one of the source's names
+    // (the decoder copies nothing else), so an English sentence lifted into an Arabic summary still counts
+    // against the target script although each of its words is in the source.
+    if (target && target->letters != script::latin) {
+        std::vector<std::uint64_t> name_words;
+        for (const auto &n : detail::scan_names(source->text, source))
+            name_words.insert(name_words.end(), n.word_forms.begin(), n.word_forms.end());
+        std::sort(name_words.begin(), name_words.end());
+        for (const auto &n : r.names)
+            for (std::size_t k = 0; k < n.word_forms.size(); ++k)
+                if (std::binary_search(name_words.begin(), name_words.end(), n.word_forms[k]))
+                    r.copied.push_back(n.words[k]);
+    }
     return r;
 }
 
@@ -180,7 +196,7 @@ check_item check_target_script(const text_index &summary_idx, const language *ta
     std::size_t in_script = 0;
     std::size_t letters = 0;
     std::size_t first_off = std::string_view::npos;
-    std::size_t name_i = 0;
+    std::size_t copy_i = 0;
     // Words of Arabic letters only (no tatweel), with the ASCII whitespace before them, are counted whole:
     // each of their characters is one letter of the Arabic script, and no name lies in them.
     std::size_t next_word = 0;
@@ -196,9 +212,9 @@ check_item check_target_script(const text_index &summary_idx, const language *ta
         }
         // Latin-script names copied from the source are not counted (DESIGN.md, Counting).
         if (want != script::latin) {
-            while (name_i < names.names.size() && names.names[name_i].end <= p) ++name_i;
-            if (name_i < names.names.size() && names.names[name_i].begin <= p && names.in_source[name_i]) {
-                p = names.names[name_i].end;
+            while (copy_i < names.copied.size() && names.copied[copy_i].second <= p) ++copy_i;
+            if (copy_i < names.copied.size() && names.copied[copy_i].first <= p) {
+                p = names.copied[copy_i].second;
                 continue;
             }
         }

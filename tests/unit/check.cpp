@@ -187,6 +187,24 @@ TEST(check, copied_names_at_a_sentence_start_do_not_count_against_the_target_scr
     EXPECT_FALSE(item(bad, "entities").passed) << "«Corvane» opens a sentence but is not in the source";
 }
 
+// Only names are copies: English sentences in an Arabic summary count against the target script even when
+// every word of them is in the source, and with no source nothing Latin is excused.
+TEST(check, english_text_in_an_arabic_summary_fails_target_script_even_when_copied_from_the_source) {
+    const auto english = make_source("Officials said the decision was unanimous. The central bank raised interest "
+                                     "rates on Tuesday, Nimbus Grid said.",
+                                     "en");
+    for (const char *summary : {"Officials said the decision was unanimous.",
+                                "رفع البنك the central bank raised interest rates"}) {
+        const auto r = run(summary, english, spec_for(0, 0, 0, "ar"));
+        EXPECT_FALSE(item(r, "target_script").passed) << summary << ": " << item(r, "target_script").detail;
+    }
+    const auto none = precis::run_checks({"Officials said the decision was unanimous.", nullptr,
+                                          spec_for(0, 0, 0, "ar"), {}});
+    EXPECT_FALSE(item(none, "target_script").passed) << item(none, "target_script").detail;
+    const auto ok = run("قالت شركة Nimbus Grid يوم Tuesday إن البنك رفع أسعار الفائدة.", english, spec_for(0, 0, 0, "ar"));
+    EXPECT_TRUE(item(ok, "target_script").passed) << item(ok, "target_script").detail;
+}
+
 // German capitalises every noun, so a German summary's new nouns are not invented names; codes with digits
 // or inner capitals still are.
 TEST(check, german_nouns_are_not_names_but_invented_codes_are) {
