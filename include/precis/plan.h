@@ -67,10 +67,10 @@ struct plan_params {
     double paragraph_break_gain = 0.5;  // preference for breaking where the source breaks paragraphs
     std::size_t min_cut_words = 4;   // the best sentence overflowing the range is cut when this many words
                                      // are still missing; below that a later sentence that fits is sought
-    // A chosen sentence longer than this many words is used only up to its last clause boundary at or
-    // before the limit (exactly the limit when no boundary keeps half of it); the words saved go to other
-    // sentences, and the sentence is scored by that head. Unset: default_max_sentence_words(source
-    // language); 0: no limit.
+    // A chosen sentence longer than this many words is used only up to the clause boundary nearest the
+    // limit within ±25% of it (exactly the limit when there is none, the cut then marked with an ellipsis);
+    // the words saved go to other sentences, and the sentence is scored by that head. Unset:
+    // default_max_sentence_words(source language); 0: no limit.
     std::optional<std::size_t> max_sentence_words;
 };
 

@@ -1,6 +1,7 @@
 #include "precis/extractive.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "precis/utf8.h"
 #include "precis/words.h"
@@ -70,21 +71,23 @@ std::string cut_sentence(std::string_view sentence, std::size_t keep) {
     // A cut inside a clause is marked as one, so a reader sees that the sentence goes on in the source.
     if (!ends_at_clause_mark(sentence.substr(spans[keep - 1].begin, spans[keep].begin - spans[keep - 1].begin)))
         out += "\u2026";
-    // A cut inside a quotation would leave it open; close it before the terminator ("«…", "“…", or an odd
-    // number of straight quotes).
-    int guillemets = 0, curly = 0, straight = 0;
+    // A cut inside a quotation would leave it open; close what is open, innermost first, before the
+    // terminator. A straight quote opens only at the start or after a space or an opening mark ("12\" pipe"
+    // is an inch mark), and closes the straight quote open innermost.
+    std::vector<char32_t> open;  // the closing mark each open quotation needs
     pos = 0;
+    char32_t previous = U' ';
     while (pos < out.size()) {
         const char32_t cp = next_code_point(out, pos);
-        if (cp == U'\u00AB') ++guillemets;
-        else if (cp == U'\u00BB') guillemets = std::max(0, guillemets - 1);
-        else if (cp == U'\u201C') ++curly;
-        else if (cp == U'\u201D') curly = std::max(0, curly - 1);
-        else if (cp == U'"') straight ^= 1;
+        if (cp == U'\u00AB') open.push_back(U'\u00BB');
+        else if (cp == U'\u201C') open.push_back(U'\u201D');
+        else if ((cp == U'\u00BB' || cp == U'\u201D') && !open.empty() && open.back() == cp) open.pop_back();
+        else if (cp == U'"' && !open.empty() && open.back() == U'"') open.pop_back();
+        else if (cp == U'"' && (is_space(previous) || previous == U'(' || previous == U'\u00AB' || previous == U'\u201C'))
+            open.push_back(U'"');
+        previous = cp;
     }
-    if (straight) out += '"';
-    for (; curly > 0; --curly) append_utf8(out, U'\u201D');
-    for (; guillemets > 0; --guillemets) append_utf8(out, U'\u00BB');
+    for (auto it = open.rbegin(); it != open.rend(); ++it) append_utf8(out, *it);
     out += terminator_of(sentence);
     return out;
 }

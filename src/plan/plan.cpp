@@ -189,7 +189,7 @@ content_plan make_plan(const source_analysis &source, const summary_spec &spec, 
         // Heads alone may fall short of the target (a source of a few long sentences): the limit grows
         // until they do not, up to no limit at all.
         if (usable_words >= spec.min_words || cap == 0) break;
-        cap = cap >= longest ? 0 : cap + cap / 2;
+        cap = cap >= longest ? 0 : cap + std::max<std::size_t>(1, cap / 2);  // grows from 1 too
     }
     // A limited sentence is scored (and compared for redundancy) by its head, the words the summary would
     // use: EASC ROUGE-1 53.28 with whole-sentence scores, 53.44 with head scores (bench_eval_tables).

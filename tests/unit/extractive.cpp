@@ -98,6 +98,12 @@ TEST(extractive, a_cut_sentence_ends_at_a_clause_boundary_with_its_terminator) {
               "He said \"we will return\u2026\".")
         << "a quotation the cut leaves open is closed";
     EXPECT_EQ(precis::cut_sentence("وقال المدير «سنفتح المدرسة، ونستقبل الطلاب» أمس.", 3), "وقال المدير «سنفتح\u2026».");
+    EXPECT_EQ(precis::cut_sentence("\u201CWe will follow \u00ABthe plan of the council\u00BB to the letter\u201D, she said.", 6),
+              "\u201CWe will follow \u00ABthe plan of\u2026\u00BB\u201D.")
+        << "quotations are closed innermost first";
+    EXPECT_EQ(precis::cut_sentence("The 12\" pipe was replaced last week by the harbour crew.", 5),
+              "The 12\" pipe was replaced\u2026.")
+        << "an inch mark is not a quotation";
 }
 
 TEST(extractive, whole_source_when_the_target_exceeds_it_with_a_warning) {
@@ -203,6 +209,21 @@ TEST(extractive, long_sentences_are_kept_whole_when_the_limit_is_off_or_for_engl
     EXPECT_GT(precis::count_words(first), precis::default_max_sentence_words("ar") * 5 / 4)
         << "with max_sentence_words = 0 the lead sentence is not limited: " << r.paragraphs[0];
     EXPECT_EQ(precis::default_max_sentence_words("en"), 0u) << "English sentences are not limited by default";
+}
+
+// A limit of one word must still grow until the heads reach the target (1 + 1/2 used to stay 1 forever).
+TEST(extractive, a_one_word_sentence_limit_still_reaches_the_target) {
+    const std::string lead = arabic_long_lead();
+    const std::string first = lead.substr(0, lead.find(". ") + 1);
+    const auto a = analyze_plain(first + " " + first, "ar", false);
+    precis::plan_params one;
+    one.max_sentence_words = 1;
+    const auto spec = make_spec(30, 1, "ar");
+    const auto r = precis::summarize_extractive(a, spec, one);
+    ASSERT_EQ(r.paragraphs.size(), 1u);
+    const auto words = precis::count_words(r.paragraphs[0]);
+    EXPECT_GE(words, spec.min_words) << r.paragraphs[0];
+    EXPECT_LE(words, spec.max_words) << r.paragraphs[0];
 }
 
 TEST(extractive, the_target_is_reached_when_sentence_heads_alone_are_too_short) {
