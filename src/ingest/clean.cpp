@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "boilerplate.h"
 #include "precis/utf8.h"
 #include "precis/words.h"
@@ -115,6 +117,7 @@ struct written_line {
     std::size_t length = 0;       // code points (filled by unwrap_hard_wrapped)
     std::size_t first_word = 0;   // code points up to the first space (likewise)
     bool ends_sentence = false;   // (likewise)
+    int first_case = 0;           // its first letter: 1 lower case, -1 upper case, 0 uncased (likewise)
     bool last_of_paragraph = false;
 };
 
@@ -141,20 +144,20 @@ bool ends_sentence(std::string_view line) {
     }
 }
 
-// Text wrapped at a fixed width (plain-text mail, some news feeds) breaks lines
-// in mid-sentence, and a line is where sentence segmentation stops, so each wrapped line would become a
-// "sentence". A wrapping tool moves a word to the next line only when it does not fit, so inside a wrapped
-// paragraph each line plus a space plus the next line's first word reaches the widest line (or within one
-// character of it: tools differ on whether the limit is inclusive). Paragraphs of such text are often not
-// separated by blank lines, so their last lines fail the test; a document is taken as hard-wrapped when at
-// least half of its lines inside blank-line blocks pass it, most of those end without sentence punctuation,
-// and the widest line is at most 200 characters (40 of the 153 EASC articles, none of the 181 scrapinghub
-// article bodies); then
-// each line that passes continues on the next, and its line break becomes a space (one byte for one, in
-// place). Headings, a paragraph's last line, list items and text written one paragraph per line fail the
-// test and stay lines.
+// Text wrapped at a fixed width (plain-text mail, some news feeds) breaks lines in mid-sentence, and a line
+// is where sentence segmentation stops, so each wrapped line would become a "sentence". A wrapping tool
+// moves a word to the next line only when it does not fit, so inside a wrapped paragraph each line plus a
+// space plus the next line's first word reaches the widest line (or within one character of it: tools
+// differ on whether the limit is inclusive). Paragraphs of such text are often not separated by blank
+// lines, so their last lines fail the test. A document is taken as hard-wrapped when its widest line is 50
+// to 200 characters, at least half of its lines inside blank-line blocks pass the test, most of those end
+// without sentence punctuation, and, in a cased script, most of the lines after them start in lower case
+// (40 of the 153 EASC articles, none of the 181 scrapinghub article bodies). Then each line that passes
+// continues on the next, and its line break becomes a space (one byte for one, in place). Headings, a
+// paragraph's last line, lists of short or capitalised items and text written one paragraph per line stay
+// lines; a list of long uncased (e.g. Arabic) lines of equal width cannot be told from a wrap.
 void unwrap_hard_wrapped(std::string &text, std::vector<written_line> &lines) {
-    constexpr std::size_t min_inner_lines = 3, max_width = 200;
+    constexpr std::size_t min_inner_lines = 3, min_width = 50, max_width = 200;
     // A line of more than 4 bytes per allowed character is too wide whatever it holds: most text (one
     // paragraph per line) is turned away here without decoding a byte.
     for (const auto &l : lines)
@@ -165,22 +168,29 @@ void unwrap_hard_wrapped(std::string &text, std::vector<written_line> &lines) {
         l.length = code_point_count(line);
         l.first_word = code_point_count(line.substr(0, std::min(line.find(' '), line.size())));
         l.ends_sentence = ends_sentence(line);
+        std::size_t at = 0;
+        const char32_t first = line.empty() ? 0 : next_code_point(line, at);
+        l.first_case = u_islower(static_cast<UChar32>(first)) ? 1 : u_isupper(static_cast<UChar32>(first)) ? -1 : 0;
         width = std::max(width, l.length);
     }
-    if (width > max_width) return;
+    if (width < min_width || width > max_width) return;
     auto wrapped = [&](std::size_t i) {
         return !lines[i].last_of_paragraph && i + 1 < lines.size() &&
                lines[i].length + 1 + lines[i + 1].first_word >= width;
     };
-    std::size_t inner = 0, passing = 0, open = 0;
+    std::size_t inner = 0, passing = 0, open = 0, cased_next = 0, lower_next = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].last_of_paragraph) continue;
         ++inner;
         if (!wrapped(i)) continue;
         ++passing;
         if (!lines[i].ends_sentence) ++open;
+        cased_next += lines[i + 1].first_case != 0;
+        lower_next += lines[i + 1].first_case > 0;
     }
-    if (inner < min_inner_lines || passing * 2 < inner || open * 2 < passing) return;
+    // In a cased script a wrap mostly goes on in lower case, while headlines and list items start with a
+    // capital; Arabic has no case and is judged by the line geometry alone.
+    if (inner < min_inner_lines || passing * 2 < inner || open * 2 < passing || lower_next * 2 < cased_next) return;
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (wrapped(i) && lines[i].end < text.size() && text[lines[i].end] == '\n') text[lines[i].end] = ' ';
 }

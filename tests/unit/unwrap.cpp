@@ -58,6 +58,22 @@ TEST(unwrap, one_paragraph_per_line_is_left_alone) {
     EXPECT_EQ(doc.text, text.substr(0, text.size() - 1));
 }
 
+TEST(unwrap, lists_headlines_addresses_and_verse_keep_their_lines) {
+    for (const std::string text : {
+             std::string("Ingredients\n\nTwo cups of flour\nOne cup of sugar\nThree large eggs\nA pinch of salt\n"),
+             std::string("Council approves new cycle lanes for the northern district\n"
+                         "Harbour ferry timetable to change from March after review\n"
+                         "Local bakery wins regional prize for its sourdough bread\n"
+                         "Library reopens after a year of repairs to the old roof\n"),
+             std::string("Brennick Harbour Board\nQuay Street 14\nBrennick BR2 4QT\nTelephone 0160 555 0192\n"),
+             std::string("abcdefgh\nabcdefgh\nabcdefgh\nabcdefgh\n"),
+             std::string("The tide comes in across the sand\nand leaves the harbour wall behind\nthe gulls "
+                         "return to where they stand\nand wait for what the boats will find\n")}) {
+        const auto doc = precis::ingest_text(text);
+        EXPECT_EQ(doc.text, text.substr(0, text.size() - 1)) << text;
+    }
+}
+
 TEST(unwrap, a_list_of_short_lines_is_left_alone) {
     const std::string text =
         "What to bring on the hike\n"
