@@ -102,13 +102,23 @@ int main(int argc, char **argv) {
         measure prompt, decode, unconstrained;
         std::vector<pair_row> pairs;
         nlohmann::json pending_llama;  // a llama-bench run waiting for the precis run after it
+        const auto unpaired = [&](const nlohmann::json &runs) {
+            add(prompt, llama_samples(runs, true), {}, false);
+            add(decode, llama_samples(runs, false), {}, false);
+            add(unconstrained, llama_samples(runs, false), {}, false);
+        };
+        std::size_t failed = 0;
         for (int i = 1; i < argc; ++i) {
-            const auto j = read_json(argv[i]);
+            nlohmann::json j;
+            try {
+                j = read_json(argv[i]);
+            } catch (const std::exception &e) {  // a run that failed or was cut short: leave it out, say so
+                std::fprintf(stderr, "bench_compare_decode: %s left out: %s\n", argv[i], e.what());
+                ++failed;
+                continue;
+            }
             if (j.is_array()) {
-                if (!pending_llama.is_null()) {  // two llama-bench runs in a row: the first stays unpaired
-                    add(prompt, llama_samples(pending_llama, true), {}, false);
-                    add(decode, llama_samples(pending_llama, false), {}, false);
-                }
+                if (!pending_llama.is_null()) unpaired(pending_llama);  // two in a row: the first stays unpaired
                 pending_llama = j;
                 continue;
             }
@@ -124,14 +134,12 @@ int main(int argc, char **argv) {
                                  mean(precis_samples(j, "decode_seconds", "n_gen")), mean(free_tg)});
             pending_llama = nullptr;
         }
-        if (!pending_llama.is_null()) {
-            add(prompt, llama_samples(pending_llama, true), {}, false);
-            add(decode, llama_samples(pending_llama, false), {}, false);
-        }
+        if (!pending_llama.is_null()) unpaired(pending_llama);
         fmt::print("| measure (tokens/s) | median of paired ratios (target ≥ 0.95) | paired ratios, min–max | "
                    "ratio of pooled medians | llama-bench median | precis median | ratio of means | pairs |\n"
                    "|---|---|---|---|---|---|---|---|\n");
         row("prompt (pp512)", prompt);
+        if (failed > 0) std::fprintf(stderr, "bench_compare_decode: %zu run(s) left out\n", failed);
         row("decode (tg128), full constraints", decode);
         if (!unconstrained.precis.empty()) row("decode, precis without the constraint", unconstrained);
         fmt::print("\nEach pair, in the order run (tokens/s):\n\n| pair | llama-bench pp512 | precis prompt | ratio | "
