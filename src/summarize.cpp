@@ -9,6 +9,7 @@
 #include "precis/language.h"
 #include "precis/plan.h"
 #include "precis/render.h"
+#include "precis/utf8.h"
 #include "precis/words.h"
 
 namespace precis {
@@ -54,11 +55,18 @@ std::string unread_numbers_warning(const std::optional<parsed_instruction> &inst
         return {};
     std::string numbers;
     const std::string &text = instruction->text;
-    for (std::size_t i = 0; i < text.size();) {
+    // Western and Eastern Arabic (and Persian) digits, quoted as written.
+    const auto digit_at = [&](std::size_t at, std::size_t &next) {
+        next = at;
+        const char32_t cp = next_code_point(text, next);
+        return (cp >= U'0' && cp <= U'9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+    };
+    for (std::size_t i = 0, next = 0; i < text.size();) {
         std::size_t j = i;
-        while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+        while (j < text.size() && digit_at(j, next)) j = next;
         if (j == i) {
-            ++i;
+            digit_at(i, next);
+            i = next;
             continue;
         }
         numbers += (numbers.empty() ? "" : ", ") + text.substr(i, j - i);

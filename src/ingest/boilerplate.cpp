@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -27,6 +28,9 @@
 namespace precis {
 namespace detail {
 namespace {
+
+// The eight-bytes-at-a-time paths below read byte i of a loaded word as its i-th character.
+static_assert(std::endian::native == std::endian::little, "the SWAR text paths assume a little-endian machine");
 
 enum class category { share, copyright, navigation, footer };
 

@@ -3,10 +3,11 @@
 
 #include "text/utf8_fast.h"
 
-#include <unicode/uchar.h>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <unicode/uchar.h>
 
 #include "precis/utf8.h"
 
@@ -118,6 +119,9 @@ const std::array<unsigned char, 0x800> &two_byte_classes() {
 }  // namespace
 
 namespace {
+
+// The eight-bytes-at-a-time paths below read byte i of a loaded word as its i-th character.
+static_assert(std::endian::native == std::endian::little, "the SWAR text paths assume a little-endian machine");
 
 constexpr std::uint64_t ascii_ones = 0x0101010101010101ull, ascii_highs = 0x8080808080808080ull;
 
