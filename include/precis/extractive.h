@@ -36,8 +36,9 @@ extractive_result realize_extractive(const source_analysis &source, const conten
 
 // The first `keep` words of `sentence`, without the clause punctuation at the cut, ended with the
 // sentence's terminator (". ! ? ؟ 。" as the sentence has it, "." when it has none); a cut that is not at a
-// clause mark (, ، ; ؛ :) is marked with an ellipsis before it ("The harbour will…."), and a quotation the
-// cut leaves open (« “ or an odd number of ") is closed before the terminator. `keep` ≥ the sentence's
+// clause mark (, ، ; ؛ :) is marked with an ellipsis before it ("The harbour will…."), and quotations the
+// cut leaves open (« “ ", a straight quote opening only after a space or an opening mark) are closed,
+// innermost first, before the terminator. `keep` ≥ the sentence's
 // word count returns the sentence unchanged.
 std::string cut_sentence(std::string_view sentence, std::size_t keep);
 
