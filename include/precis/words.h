@@ -56,6 +56,9 @@ std::vector<word_span> find_words(std::string_view text);
 bool is_space(char32_t cp) noexcept;
 // True for a letter or a digit of any script (Unicode L* and N* categories).
 bool is_letter_or_digit(char32_t cp) noexcept;
+// True for a mark that ends a clause inside a sentence: , ، ; ؛ : and the full-width CJK comma, enumeration
+// comma, semicolon and colon (where the extractive summariser may cut a long sentence).
+bool is_clause_mark(char32_t cp) noexcept;
 // True for a Han, Hiragana or Katakana character (each counts as one word).
 bool is_counted_per_character(char32_t cp) noexcept;
 

@@ -29,9 +29,7 @@ bool ends_at_clause_mark(std::string_view text) {
     while (pos < text.size()) {
         const char32_t cp = next_code_point(text, pos);
         if (is_letter_or_digit(cp)) mark = false;
-        else if (cp == U',' || cp == U'\u060C' || cp == U';' || cp == U'\u061B' || cp == U':' || cp == U'\uFF0C' ||
-                 cp == U'\u3001' || cp == U'\uFF1B' || cp == U'\uFF1A')
-            mark = true;
+        else if (is_clause_mark(cp)) mark = true;
     }
     return mark;
 }

@@ -20,11 +20,6 @@ struct pick {
     std::size_t words = 0;  // words used (the sentence's own count unless cut)
 };
 
-bool is_clause_mark(char32_t cp) noexcept {
-    return cp == U',' || cp == U'\u060C' || cp == U';' || cp == U'\u061B' || cp == U':' || cp == U'\uFF0C' ||
-           cp == U'\u3001' || cp == U'\uFF1B' || cp == U'\uFF1A';
-}
-
 // Word counts k (1 ≤ k < words) after which `text` has a clause boundary: a clause mark after the k-th
 // word's last letter or digit and before the next word.
 std::vector<std::size_t> clause_cuts(std::string_view text) {

@@ -46,6 +46,11 @@ bool is_blank(std::string_view line) noexcept {
 
 }  // namespace
 
+bool is_clause_mark(char32_t cp) noexcept {
+    return cp == U',' || cp == U'\u060C' || cp == U';' || cp == U'\u061B' || cp == U':' || cp == U'\uFF0C' ||
+           cp == U'\u3001' || cp == U'\uFF1B' || cp == U'\uFF1A';
+}
+
 bool is_space(char32_t cp) noexcept {
     // Unicode White_Space (PropList.txt). U+200B ZERO WIDTH SPACE is deliberately not a space: it is not
     // White_Space, and text that uses it between words is rare enough that we follow the standard.
