@@ -55,22 +55,20 @@ std::string unread_numbers_warning(const std::optional<parsed_instruction> &inst
         return {};
     std::string numbers;
     const std::string &text = instruction->text;
-    // Western and Eastern Arabic (and Persian) digits, quoted as written.
-    const auto digit_at = [&](std::size_t at, std::size_t &next) {
-        next = at;
-        const char32_t cp = next_code_point(text, next);
+    // Runs of Western, Eastern Arabic or Persian digits, quoted as written.
+    const auto is_digit = [](char32_t cp) {
         return (cp >= U'0' && cp <= U'9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
     };
-    for (std::size_t i = 0, next = 0; i < text.size();) {
-        std::size_t j = i;
-        while (j < text.size() && digit_at(j, next)) j = next;
-        if (j == i) {
-            digit_at(i, next);
-            i = next;
-            continue;
+    std::size_t run = std::string::npos;  // where the current run of digits began
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t at = pos;
+        const bool digit = is_digit(next_code_point(text, pos));
+        if (digit && run == std::string::npos) run = at;
+        const std::size_t run_end = !digit ? at : pos == text.size() ? pos : std::string::npos;
+        if (run != std::string::npos && run_end != std::string::npos) {
+            numbers += (numbers.empty() ? "" : ", ") + text.substr(run, run_end - run);
+            run = std::string::npos;
         }
-        numbers += (numbers.empty() ? "" : ", ") + text.substr(i, j - i);
-        i = j;
     }
     if (numbers.empty()) return {};
     return fmt::format("the instruction mentions {} but no length or paragraph count precis could read (it reads "

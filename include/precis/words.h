@@ -59,6 +59,9 @@ bool is_letter_or_digit(char32_t cp) noexcept;
 // True for a mark that ends a clause inside a sentence: , ، ; ؛ : and the full-width CJK comma, enumeration
 // comma, semicolon and colon (where the extractive summariser may cut a long sentence).
 bool is_clause_mark(char32_t cp) noexcept;
+// True when a clause mark follows the last letter or digit of `text`: given a word with what separates it
+// from the next ("ship, "), whether a cut after that word ends a clause. Never throws; thread-safe.
+bool ends_at_clause_mark(std::string_view text) noexcept;
 // True for a Han, Hiragana or Katakana character (each counts as one word).
 bool is_counted_per_character(char32_t cp) noexcept;
 

@@ -20,20 +20,6 @@ bool is_closing(char32_t cp) noexcept {
 }
 
 // The sentence's final terminator (skipping closing quotes and brackets after it), "." when it has none.
-// True when a clause mark (, ، ; ؛ : and their CJK forms) follows the last letter or digit of `text` (a word,
-// with what separates it from the next): a cut there ends a clause, a cut anywhere else leaves one
-// unfinished. Words are whitespace-delimited, so the mark is usually inside the word's own span ("ship,").
-bool ends_at_clause_mark(std::string_view text) {
-    bool mark = false;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const char32_t cp = next_code_point(text, pos);
-        if (is_letter_or_digit(cp)) mark = false;
-        else if (is_clause_mark(cp)) mark = true;
-    }
-    return mark;
-}
-
 std::string terminator_of(std::string_view sentence) {
     std::vector<std::pair<std::size_t, char32_t>> cps;
     std::size_t pos = 0;

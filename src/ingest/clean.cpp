@@ -24,8 +24,6 @@ bool is_invisible(char32_t cp) {
            (cp >= 0x80 && cp < 0xA0);
 }
 
-// Copies `line` into `out` without invisible characters, turning tabs and other Unicode spaces into plain
-// spaces and collapsing runs of them.
 // The byte length of the character at `pos` when it is copied unchanged (printable ASCII, or a two-byte
 // character other than the spaces U+0085, U+00A0 and the invisibles U+0080–U+009F, U+00AD: all of Arabic,
 // Cyrillic, Greek, Hebrew and accented Latin); 0 for anything else.
@@ -60,6 +58,8 @@ std::size_t plain_ascii_chunk(std::string_view line, std::size_t pos, bool after
     return 8;
 }
 
+// Copies `line` into `out` without invisible characters, turning tabs and other Unicode spaces into plain
+// spaces and collapsing runs of them.
 void append_clean_line(std::string &out, std::string_view line) {
     bool pending_space = false;
     std::size_t pos = 0;
@@ -108,7 +108,6 @@ std::size_t line_end(std::string_view text, std::size_t pos) {
     if (const void *cr = std::memchr(begin, '\r', n)) n = static_cast<std::size_t>(static_cast<const char *>(cr) - begin);
     return pos + n;
 }
-
 
 // A line written to the clean text, as unwrap_hard_wrapped sees it.
 struct written_line {

@@ -39,7 +39,9 @@ paragraph_budget paragraph_window(const summary_spec &spec, const content_plan &
     const double share = remaining_planned > 0 ? static_cast<double>(planned) / static_cast<double>(remaining_planned)
                                                : 1.0 / static_cast<double>(n - index);
     const bool last = index + 1 == n;
-    const std::size_t floor_words = std::max<std::size_t>(1, (planned + 1) / 2);
+    // No paragraph is planned below half its budget (nor below one word).
+    const auto floor_of = [&](std::size_t j) { return std::max<std::size_t>(1, (plan.paragraphs[j].words + 1) / 2); };
+    const std::size_t floor_words = floor_of(index);
     std::size_t target = std::max(floor_words, static_cast<std::size_t>(std::llround(owed * share)));
     std::size_t slack = std::max<std::size_t>(2, static_cast<std::size_t>(std::llround(0.015 * target)));
     if (last) slack = std::min(slack, std::max<std::size_t>(1, static_cast<std::size_t>(0.008 * spec.words)));
@@ -52,10 +54,12 @@ paragraph_budget paragraph_window(const summary_spec &spec, const content_plan &
     // narrower than the window ("40 words" is [40, 40]: 2% of 40 rounds to 0) narrows the window to it.
     if (spec.max_words > 0) {
         std::size_t later_floors = 0;
-        for (std::size_t j = index + 1; j < n; ++j) later_floors += std::max<std::size_t>(1, (plan.paragraphs[j].words + 1) / 2);
-        const std::size_t room = spec.max_words > words_written + later_floors ? spec.max_words - words_written - later_floors : 1;
+        for (std::size_t j = index + 1; j < n; ++j) later_floors += floor_of(j);
+        const std::size_t reserved = words_written + later_floors;
+        const std::size_t room = spec.max_words > reserved ? spec.max_words - reserved : 1;
         b.max_words = std::max<std::size_t>(1, std::min(b.max_words, room));
-        if (last && spec.min_words > words_written) b.min_words = std::max(b.min_words, spec.min_words - words_written);
+        if (last && spec.min_words > words_written)
+            b.min_words = std::max(b.min_words, spec.min_words - words_written);
         b.min_words = std::min(b.min_words, b.max_words);
         b.target_words = std::clamp(b.target_words, b.min_words, b.max_words);
     }

@@ -25,16 +25,9 @@ struct pick {
 std::vector<std::size_t> clause_cuts(std::string_view text) {
     std::vector<std::size_t> cuts;
     const auto spans = find_words(text);
-    for (std::size_t k = 0; k + 1 < spans.size(); ++k) {
-        bool mark = false;
-        std::size_t pos = spans[k].begin;
-        while (pos < spans[k + 1].begin) {
-            const char32_t cp = next_code_point(text, pos);
-            if (is_letter_or_digit(cp)) mark = false;
-            else if (is_clause_mark(cp)) mark = true;
-        }
-        if (mark) cuts.push_back(k + 1);
-    }
+    for (std::size_t k = 0; k + 1 < spans.size(); ++k)
+        if (ends_at_clause_mark(text.substr(spans[k].begin, spans[k + 1].begin - spans[k].begin)))
+            cuts.push_back(k + 1);
     return cuts;
 }
 

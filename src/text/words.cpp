@@ -51,6 +51,16 @@ bool is_clause_mark(char32_t cp) noexcept {
            cp == U'\u3001' || cp == U'\uFF1B' || cp == U'\uFF1A';
 }
 
+bool ends_at_clause_mark(std::string_view text) noexcept {
+    bool mark = false;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t cp = next_code_point(text, pos);
+        if (is_letter_or_digit(cp)) mark = false;
+        else if (is_clause_mark(cp)) mark = true;
+    }
+    return mark;
+}
+
 bool is_space(char32_t cp) noexcept {
     // Unicode White_Space (PropList.txt). U+200B ZERO WIDTH SPACE is deliberately not a space: it is not
     // White_Space, and text that uses it between words is rare enough that we follow the standard.

@@ -104,7 +104,6 @@ check_item check_word_count(const std::vector<std::string_view> &paragraphs, con
 
 struct summary_names {
     std::vector<detail::name_token> names;
-    std::vector<bool> in_source;                             // every word of the name is in the source
     std::vector<std::pair<std::size_t, std::size_t>> missing;  // byte spans of runs of words not in the source
     // Byte spans, in order, of the summary's Latin words that are words of a name in the source: the copies
     // target_script does not count. Filled only for targets not written in Latin script.
@@ -123,8 +122,15 @@ detail::name_rules summary_name_rules(const language *target) {
 summary_names find_names(const text_index &summary, const text_index *source, const language *target) {
     summary_names r;
     r.names = detail::scan_names(summary.text, &summary, summary_name_rules(target));
-    r.in_source.assign(r.names.size(), source == nullptr);
     if (!source || r.names.empty()) return r;
+    // The source's names, scanned at most once and only when needed (below, twice).
+    std::vector<detail::name_token> source_names;
+    bool source_scanned = false;
+    const auto names_of_source = [&]() -> const std::vector<detail::name_token> & {
+        if (!source_scanned) source_names = detail::scan_names(source->text, source);
+        source_scanned = true;
+        return source_names;
+    };
     // A name word is known when it is a source word, or a word of a source name (name tokens keep inner
     // "-" "." "'" that split text_index words). The summary's name words are few and the source's words
     // many: look each source word up among the summary's, and scan the source for names only when some
@@ -148,30 +154,27 @@ summary_names find_names(const text_index &summary, const text_index *source, co
     };
     for (std::size_t i = 0; i < source->words.size() && unknown > 0; ++i) mark(source->words[i].hash);
     if (unknown > 0)
-        for (const auto &n : detail::scan_names(source->text, source))
+        for (const auto &n : names_of_source())
             for (auto h : n.word_forms) mark(h);
     for (std::size_t i = 0; i < r.names.size(); ++i) {
         const auto &n = r.names[i];
-        bool all = true;
         bool in_run = false;
         for (std::size_t k = 0; k < n.word_forms.size(); ++k) {
             const auto it = std::lower_bound(wanted.begin(), wanted.end(), n.word_forms[k]);
             const bool is_known = known[static_cast<std::size_t>(it - wanted.begin())] != 0;
-            all = all && is_known;
             // Report the unknown words, not the whole chain: "Antikythera mechanism Harwick Penlow" is
             // reported as «Harwick Penlow» when only those two words are new.
             if (!is_known && in_run) r.missing.back().second = n.words[k].second;
             else if (!is_known) r.missing.push_back(n.words[k]);
             in_run = !is_known;
         }
-        r.in_source[i] = all;
     }
     // Copies for target_script: a word counts as copied only when it is a word of one of the source's names
     // (the decoder copies nothing else), so an English sentence lifted into an Arabic summary still counts
     // against the target script although each of its words is in the source.
     if (target && target->letters != script::latin) {
         std::vector<std::uint64_t> name_words;
-        for (const auto &n : detail::scan_names(source->text, source))
+        for (const auto &n : names_of_source())
             name_words.insert(name_words.end(), n.word_forms.begin(), n.word_forms.end());
         std::sort(name_words.begin(), name_words.end());
         for (const auto &n : r.names)

@@ -793,8 +793,9 @@ std::vector<name_token> scan_names(std::string_view text, const text_index *idx,
         if (latin_text) {
             const bool strong = inner_upper || has_digit_char;
             t.connector = !first_upper && is_connector(lower);
-            t.qualifies = strong || first_upper || t.connector;
-            if (rules == name_rules::nouns_capitalised) t.qualifies = strong;
+            // Where every noun has a capital, only inner capitals and digits mark a name.
+            const bool capital_marks_name = rules != name_rules::nouns_capitalised;
+            t.qualifies = strong || (capital_marks_name && (first_upper || t.connector));
             // A capitalised word opening a sentence is a name only when it is marked some other way.
             if (sentence_start && !strong) t.qualifies = false;
         }

@@ -262,9 +262,10 @@ void check_run(const run_config &cfg, const run_output &out, const std::string &
             if (terminators.find(cp) != std::u32string::npos) sentence_open = true;
             if (is_letter_or_digit(cp)) sentence_open = false;
             if (covered[start]) continue;
-            if (capitals_are_names && u_isupper(static_cast<UChar32>(cp)))
+            if (capitals_are_names && u_isupper(static_cast<UChar32>(cp))) {
                 EXPECT_TRUE(opens_sentence) << at << ": capital letter at byte " << start
                                             << " inside a sentence, outside any copied name";
+            }
             if (is_mark(cp)) {
                 EXPECT_TRUE(expected_mark(cfg.lang, cp))
                     << at << ": mark U+" << std::hex << static_cast<std::uint32_t>(cp) << std::dec

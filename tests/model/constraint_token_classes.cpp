@@ -117,8 +117,9 @@ TEST(constraint_token_classes, arabic_tokens_write_the_arabic_alphabet_not_the_w
         // Tokens the whole-script rule used to let through are refused.
         for (const char *text : {"ﻻ", "ـ", "پ", "ک", "٣", "3", "2024"}) {
             const std::int32_t t = classes->find_piece(text);
-            if (t >= 0)
+            if (t >= 0) {
                 EXPECT_FALSE(in(classes->normal(true, true), t)) << name << ": «" << text << "» allowed";
+            }
         }
         llama_model_free(model);
     }
